@@ -1,0 +1,1 @@
+"""Survey-metric calculators (NPS, eNPS, CES, CSAT, self-assessments); standard library only."""
