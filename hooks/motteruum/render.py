@@ -1,0 +1,147 @@
+"""Render the glossary into Markdown pages, one set per language, with Jinja templates.
+
+Python prepares data; templates (``templates/*.md.j2``) write every piece of markup.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .collation import Collation, letter_anchor
+from .glossary import Glossary, Term
+from .strings import translate
+
+#: Characters that would start Markdown formatting inside plain text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language of the site: its code, its name in itself, and its URL prefix."""
+
+    code: str
+    name: str
+    prefix: str  # "" for the default language, "en/" for English
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """A line of the A–Z index: a preferred term, or a synonym/abbreviation pointing to one."""
+
+    label: str
+    term: Term
+    is_reference: bool
+
+
+def markdown_text(value: object) -> Markup:
+    """Plain text made safe for Markdown: HTML-escaped, and Markdown syntax backslashed."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def markdown_source(value: str) -> Markup:
+    """Markdown written by an author (a definition), kept as Markdown."""
+    return Markup(value.strip())
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader(__package__, "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["markdown"] = markdown_source
+    env.filters["anchor"] = letter_anchor
+    return env
+
+
+class Renderer:
+    """Renders every generated page of one glossary for the site's languages."""
+
+    def __init__(self, glossary: Glossary, languages: Sequence[Language]) -> None:
+        self.glossary = glossary
+        self.languages = tuple(languages)
+        self.default = self.languages[0].code
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page: ``{path inside docs/: Markdown}``, in a stable order."""
+        pages: dict[str, str] = {}
+        for language in self.languages:
+            lang = language.code
+            pages[f"terms/index.{lang}.md"] = self._render("index.md.j2", language)
+            pages[f"terms/categories.{lang}.md"] = self._render("categories.md.j2", language)
+            pages[f"terms/abbreviations.{lang}.md"] = self._render(
+                "abbreviations.md.j2", language
+            )
+            for term in self.glossary.terms:
+                pages[f"terms/{term.id}.{lang}.md"] = self._render(
+                    "term.md.j2", language, term=term, others=self._other_languages(term, language)
+                )
+        return pages
+
+    def _t(self, lang: str) -> Callable[..., str]:
+        def t(key: str, **values: object) -> str:
+            return translate(key, lang, self.default, **values)
+
+        return t
+
+    def _render(self, template: str, language: Language, **context: object) -> str:
+        lang = language.code
+        collation = Collation.for_language(lang)
+        return (
+            _environment()
+            .get_template(template)
+            .render(
+                lang=lang,
+                t=self._t(lang),
+                glossary=self.glossary,
+                terms=sorted(self.glossary.terms, key=lambda x: collation.key(x.text(lang).term)),
+                index=self._index(collation, lang),
+                letters=collation.letters,
+                initial=collation.initial,
+                abbreviations=self._abbreviations(collation, lang),
+                **context,
+            )
+        )
+
+    def _index(self, collation: Collation, lang: str) -> list[tuple[str, list[IndexEntry]]]:
+        entries = []
+        for term in self.glossary.terms:
+            text = term.text(lang)
+            entries.append(IndexEntry(text.term, term, is_reference=False))
+            others = [text.abbreviation, *text.synonyms] if text.abbreviation else text.synonyms
+            seen = {text.term.casefold()}
+            for label in others:
+                if label is not None and label.casefold() not in seen:
+                    seen.add(label.casefold())
+                    entries.append(IndexEntry(label, term, is_reference=True))
+        entries.sort(key=lambda entry: (collation.key(entry.label), entry.is_reference))
+        groups: dict[str, list[IndexEntry]] = {}
+        for entry in entries:
+            groups.setdefault(collation.initial(entry.label), []).append(entry)
+        return list(groups.items())
+
+    def _abbreviations(self, collation: Collation, lang: str) -> list[Term]:
+        with_abbreviation = [t for t in self.glossary.terms if t.text(lang).abbreviation]
+        return sorted(
+            with_abbreviation, key=lambda t: collation.key(t.text(lang).abbreviation or "")
+        )
+
+    def _other_languages(self, term: Term, current: Language) -> list[tuple[Language, str]]:
+        here = f"{current.prefix}terms/{term.id}/"
+        return [
+            (other, posixpath.relpath(f"{other.prefix}terms/{term.id}/", here) + "/")
+            for other in self.languages
+            if other != current
+        ]

@@ -1,0 +1,54 @@
+"""The glue between MkDocs and the glossary: read the site's languages, generate the pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from .glossary import Glossary
+from .loader import load_glossary
+from .output import sync_folder
+from .problems import SourceError
+from .render import Language, Renderer
+
+#: Folder of ``docs/`` that is generated from ``glossary/`` (git ignores it).
+GENERATED_FOLDER = "terms"
+
+
+def site_languages(config: MkDocsConfig) -> list[Language]:
+    """The languages of the i18n plugin, the default first."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("the glossary needs the i18n plugin (mkdocs-static-i18n) in mkdocs.yml")
+    languages = [lang for lang in plugin.config.languages if lang.build and lang.locale != "null"]
+    languages.sort(key=lambda lang: not lang.default)
+    return [
+        Language(lang.locale, lang.name, "" if lang.default else lang.link.strip("/") + "/")
+        for lang in languages
+    ]
+
+
+def calculator_pages(docs_dir: Path) -> set[str]:
+    """Names of the calculator pages present in ``docs/calculators/``."""
+    folder = docs_dir / "calculators"
+    names = {path.name.split(".")[0] for path in folder.glob("*.md")} if folder.is_dir() else set()
+    return names - {"index"}
+
+
+def generate(config: MkDocsConfig) -> Glossary:
+    """Validate ``glossary/`` and write its pages into ``docs/terms/``; stop on problems."""
+    project = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir)
+    languages = site_languages(config)
+    try:
+        glossary = load_glossary(
+            project / "glossary",
+            [lang.code for lang in languages],
+            calculators=calculator_pages(docs_dir),
+        )
+    except SourceError as error:
+        raise PluginError(error.report()) from None
+    sync_folder(docs_dir / GENERATED_FOLDER, Renderer(glossary, languages).pages())
+    return glossary

@@ -1,0 +1,24 @@
+"""UI strings per language, looked up with :func:`translate` (``t(key)`` in templates)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@cache
+def catalog() -> Mapping[str, Mapping[str, str]]:
+    """Every UI string: ``{key: {language: text}}``."""
+    text = resources.files(__package__).joinpath("strings.yml").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = yaml.safe_load(text)
+    return data
+
+
+def translate(key: str, lang: str, fallback: str, **values: object) -> str:
+    """The text of ``key`` in ``lang``, else in ``fallback`` (the site's default language)."""
+    texts = catalog()[key]
+    text = texts.get(lang) or texts[fallback]
+    return text.format(**values) if values else text

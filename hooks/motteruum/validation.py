@@ -1,0 +1,105 @@
+"""Turn pydantic's validation errors into problems an author can act on."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .problems import Problem
+from .yamlsource import Location, SourceFile
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'} (a yes/no value: put text in quotes)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__
+
+
+def _fields_of(model: type[BaseModel], loc: Location) -> list[str]:
+    """Names of the fields allowed at the mapping that contains ``loc``."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(current.model_fields) if hasattr(current, "model_fields") else []
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(error: ErrorDetails, model: type[BaseModel], loc: Location) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx", {})
+    name = loc[-1] if loc else ""
+    if kind == "missing":
+        if loc and len(loc) == 1 and _model_in(model.model_fields[str(name)].annotation):
+            return f"the '{name}' section is missing: add '{name}:' with its fields"
+        return f"required field '{name}' is missing"
+    if kind == "extra_forbidden":
+        allowed = _fields_of(model, loc)
+        guess = difflib.get_close_matches(str(name), allowed, n=1)
+        hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+        return f"unknown field '{name}'{hint}; expected one of: {', '.join(allowed)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        return f"expected a web address starting with http:// or https://, found {value!r}"
+    if kind == "string_type":
+        return f"expected text, found {_describe(value)}"
+    if kind == "literal_error":
+        return f"expected one of {ctx.get('expected', '')}, found {_describe(value)}"
+    if kind in {"list_type", "tuple_type"}:
+        return f"expected a list (one '- item' per line), found {_describe(value)}"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return f"expected a mapping of fields, found {_describe(value)}"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"expected a whole number, found {_describe(value)}"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        return f"expected a year between 1900 and 2100, found {_describe(value)}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return f"{error['msg']}, found {_describe(value)}"
+
+
+def validate(source: SourceFile, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed file against ``model``; return the instance or every problem found."""
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as errors:
+        return None, list(_problems(source, model, errors))
+
+
+def _problems(
+    source: SourceFile, model: type[BaseModel], errors: ValidationError
+) -> Iterator[Problem]:
+    for error in errors.errors(include_url=False):
+        loc: Location = tuple(error["loc"])
+        yield source.problem(loc, _message(error, model, loc))
