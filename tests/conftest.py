@@ -1,0 +1,77 @@
+"""Shared fixtures: the project's paths, small glossaries in temporary folders, a built site."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ["et", "en"]
+
+VALID_TERM = """\
+category: measurement
+related: []
+sources:
+  - author: A. Author
+    year: 2020
+    title: A title
+et:
+  term: {et}
+  definition: Eestikeelne definitsioon.
+en:
+  term: {en}
+  definition: An English definition.
+"""
+
+
+def term_yaml(et: str = "soovitusindeks", en: str = "Net Promoter Score", **extra: str) -> str:
+    """A valid term file, optionally with top-level lines appended or replaced."""
+    text = VALID_TERM.format(et=et, en=en)
+    for key, value in extra.items():
+        text = text.replace(f"{key}: []\n", "").rstrip("\n") + f"\n{key}: {value}\n"
+    return text
+
+
+GlossaryFactory = Callable[[dict[str, str]], Path]
+
+
+@pytest.fixture
+def make_glossary(tmp_path: Path) -> GlossaryFactory:
+    """Write ``{file name: YAML}`` into a fresh ``glossary/terms`` (with the real categories)."""
+
+    def make(files: dict[str, str]) -> Path:
+        root = tmp_path / "glossary"
+        (root / "terms").mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "glossary" / "categories.yml", root / "categories.yml")
+        for name, text in files.items():
+            (root / "terms" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+        return root
+
+    return make
+
+
+def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs`` command line of this environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's site, built once per test session with ``mkdocs build --strict``."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs("build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from motteruum.loader import load_glossary
+from motteruum.output import sync_folder
+from motteruum.render import Language, Renderer, markdown_text
+from tests.conftest import LANGUAGES, GlossaryFactory, term_yaml
+
+SITE = [Language("et", "Eesti", ""), Language("en", "English", "en/")]
+
+
+def render(make_glossary: GlossaryFactory, files: dict[str, str]) -> dict[str, str]:
+    return Renderer(load_glossary(make_glossary(files), LANGUAGES), SITE).pages()
+
+
+def test_markdown_text_escapes_html_and_markdown() -> None:
+    assert markdown_text("TRI*M <b>") == "TRI\\*M &lt;b&gt;"
+    assert markdown_text("[a](b) _x_ #1 |") == "\\[a\\]\\(b\\) \\_x\\_ \\#1 \\|"
+
+
+def test_every_page_in_every_language(make_glossary: GlossaryFactory) -> None:
+    pages = render(make_glossary, {"nps.yml": term_yaml(), "csat.yml": term_yaml("a", "b")})
+    names = {"index", "categories", "abbreviations", "nps", "csat"}
+    assert set(pages) == {f"terms/{n}.{lang}.md" for n in names for lang in LANGUAGES}
+
+
+def test_term_page_has_stable_anchors_and_links(make_glossary: GlossaryFactory) -> None:
+    nps = term_yaml(related="[csat]").replace(
+        "  term: soovitusindeks", "  term: soovitusindeks\n  abbreviation: NPS\n  synonyms: [x*y]"
+    )
+    pages = render(make_glossary, {"nps.yml": nps, "csat.yml": term_yaml("rahulolu", "CSAT")})
+    page = pages["terms/nps.et.md"]
+    assert page.startswith("# soovitusindeks\n")
+    for anchor in ("definition", "synonyms", "related", "other-languages", "sources"):
+        assert f"{{ #{anchor} }}" in page
+    assert "- x\\*y" in page
+    assert "- [rahulolu](csat.md)" in page
+    assert '<a href="../../en/terms/nps/" hreflang="en" lang="en">Net Promoter Score</a>' in page
+    english = pages["terms/nps.en.md"]
+    assert "## Definition { #definition }" in english
+    assert '<a href="../../../terms/nps/" hreflang="et" lang="et">soovitusindeks</a>' in english
+
+
+def test_index_groups_by_estonian_letters(make_glossary: GlossaryFactory) -> None:
+    words = {"a": ("šokk", "shock"), "b": ("zoom", "zoom"), "c": ("õun", "apple"),
+             "d": ("tee", "tea"), "e": ("ärimees", "businessman"), "f": ("sõna", "word")}
+    files = {f"{k}.yml": term_yaml(et, en) for k, (et, en) in words.items()}
+    pages = render(make_glossary, files)
+    headings = re.findall(r"^## (\S+) \{ #", pages["terms/index.et.md"], re.M)
+    assert headings == ["S", "Š", "Z", "T", "Õ", "Ä"]
+    english = re.findall(r"^## (\S+) \{ #", pages["terms/index.en.md"], re.M)
+    assert english == ["A", "B", "S", "T", "W", "Z"]
+    assert '<a href="#letter-s-caron">Š</a>' in pages["terms/index.et.md"]
+    assert '<span aria-hidden="true">Ž</span>' in pages["terms/index.et.md"]
+
+
+def test_abbreviations_and_synonyms_point_to_their_term(make_glossary: GlossaryFactory) -> None:
+    nps = term_yaml().replace(
+        "  term: soovitusindeks",
+        "  term: soovitusindeks\n  abbreviation: NPS\n  expansion: Net Promoter Score",
+    )
+    pages = render(make_glossary, {"nps.yml": nps})
+    assert "- NPS → vt [soovitusindeks](nps.md)" in pages["terms/index.et.md"]
+    assert "| **NPS** | Net Promoter Score | [soovitusindeks](nps.md) |" in (
+        pages["terms/abbreviations.et.md"]
+    )
+
+
+def test_rendering_is_deterministic(make_glossary: GlossaryFactory) -> None:
+    files = {"nps.yml": term_yaml(), "csat.yml": term_yaml("a", "b")}
+    assert render(make_glossary, files) == render(make_glossary, dict(reversed(files.items())))
+
+
+def test_sync_folder_writes_changes_and_removes_stale_files(tmp_path: Path) -> None:
+    folder = tmp_path / "terms"
+    assert sync_folder(folder, {"terms/a.md": "A", "terms/b.md": "B"}) == 2
+    before = (folder / "a.md").stat().st_mtime_ns
+    assert sync_folder(folder, {"terms/a.md": "A"}) == 0
+    assert (folder / "a.md").stat().st_mtime_ns == before
+    assert not (folder / "b.md").exists()
+    assert sync_folder(folder, {"terms/a.md": "A2"}) == 1
+    assert (folder / "a.md").read_text() == "A2"
+
+
+def test_sync_folder_refuses_paths_outside(tmp_path: Path) -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="outside the generated folder"):
+        sync_folder(tmp_path / "terms", {"other/x.md": "X"})
