@@ -9,10 +9,11 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from motteruum.site import generate
+from motteruum.site import generate, localise_markdown
 
 
-@event_priority(100)
+@event_priority(-110)  # after static-i18n (-100) has chosen the language of this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     generate(config)
+    localise_markdown(config)
     return config

@@ -79,6 +79,7 @@ def letter_anchor(letter: str) -> str:
     """A stable ASCII anchor for an index letter: ``Š`` → ``letter-s-caron``, ``#`` → ``other``."""
     if letter == OTHER:
         return "letter-other"
-    base, *marks = unicodedata.normalize("NFD", letter.lower())
+    decomposed = unicodedata.normalize("NFD", letter.lower())
+    base, marks = decomposed[0], decomposed[1:]
     names = [unicodedata.name(mark).split()[-1].lower() for mark in marks]
     return "-".join(["letter", base, *names])

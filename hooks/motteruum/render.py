@@ -81,9 +81,7 @@ class Renderer:
             lang = language.code
             pages[f"terms/index.{lang}.md"] = self._render("index.md.j2", language)
             pages[f"terms/categories.{lang}.md"] = self._render("categories.md.j2", language)
-            pages[f"terms/abbreviations.{lang}.md"] = self._render(
-                "abbreviations.md.j2", language
-            )
+            pages[f"terms/abbreviations.{lang}.md"] = self._render("abbreviations.md.j2", language)
             for term in self.glossary.terms:
                 pages[f"terms/{term.id}.{lang}.md"] = self._render(
                     "term.md.j2", language, term=term, others=self._other_languages(term, language)

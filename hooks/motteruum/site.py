@@ -12,6 +12,7 @@ from .loader import load_glossary
 from .output import sync_folder
 from .problems import SourceError
 from .render import Language, Renderer
+from .strings import translate
 
 #: Folder of ``docs/`` that is generated from ``glossary/`` (git ignores it).
 GENERATED_FOLDER = "terms"
@@ -52,3 +53,17 @@ def generate(config: MkDocsConfig) -> Glossary:
         raise PluginError(error.report()) from None
     sync_folder(docs_dir / GENERATED_FOLDER, Renderer(glossary, languages).pages())
     return glossary
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language being built now (static-i18n builds one language at a time)."""
+    languages = site_languages(config)
+    plugin = config.plugins["i18n"]
+    return str(getattr(plugin, "current_language", None) or languages[0].code)
+
+
+def localise_markdown(config: MkDocsConfig) -> None:
+    """Set Markdown options that show text to readers in the language being built."""
+    default = site_languages(config)[0].code
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["permalink_title"] = translate("heading.permalink", current_language(config), default)

@@ -44,8 +44,14 @@ def test_term_page_has_stable_anchors_and_links(make_glossary: GlossaryFactory) 
 
 
 def test_index_groups_by_estonian_letters(make_glossary: GlossaryFactory) -> None:
-    words = {"a": ("šokk", "shock"), "b": ("zoom", "zoom"), "c": ("õun", "apple"),
-             "d": ("tee", "tea"), "e": ("ärimees", "businessman"), "f": ("sõna", "word")}
+    words = {
+        "a": ("šokk", "shock"),
+        "b": ("zoom", "zoom"),
+        "c": ("õun", "apple"),
+        "d": ("tee", "tea"),
+        "e": ("ärimees", "businessman"),
+        "f": ("sõna", "word"),
+    }
     files = {f"{k}.yml": term_yaml(et, en) for k, (et, en) in words.items()}
     pages = render(make_glossary, files)
     headings = re.findall(r"^## (\S+) \{ #", pages["terms/index.et.md"], re.M)
@@ -63,8 +69,9 @@ def test_abbreviations_and_synonyms_point_to_their_term(make_glossary: GlossaryF
     )
     pages = render(make_glossary, {"nps.yml": nps})
     assert "- NPS → vt [soovitusindeks](nps.md)" in pages["terms/index.et.md"]
-    assert "| **NPS** | Net Promoter Score | [soovitusindeks](nps.md) |" in (
-        pages["terms/abbreviations.et.md"]
+    assert (
+        "| **NPS** | Net Promoter Score | [soovitusindeks](nps.md) |"
+        in (pages["terms/abbreviations.et.md"])
     )
 
 

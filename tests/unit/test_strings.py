@@ -24,7 +24,9 @@ def site_languages() -> list[str]:
 def test_every_ui_string_exists_in_every_site_language() -> None:
     languages = site_languages()
     assert languages == ["et", "en"]
-    missing = [(k, lang) for k, texts in catalog().items() for lang in languages if not texts.get(lang)]
+    missing = [
+        (k, lang) for k, texts in catalog().items() for lang in languages if not texts.get(lang)
+    ]
     assert missing == []
 
 

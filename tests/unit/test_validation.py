@@ -127,7 +127,10 @@ def test_related_listed_twice(make_glossary: GlossaryFactory) -> None:
 
 
 def test_same_preferred_term_in_one_language(make_glossary: GlossaryFactory) -> None:
-    files = {"nps.yml": term_yaml("soovitusindeks", "NPS"), "nps2.yml": term_yaml("Soovitusindeks", "X")}
+    files = {
+        "nps.yml": term_yaml("soovitusindeks", "NPS"),
+        "nps2.yml": term_yaml("Soovitusindeks", "X"),
+    }
     problem = only(make_glossary(files))
     assert problem.path == "glossary/terms/nps2.yml"
     assert problem.field == "et.term"
@@ -219,5 +222,7 @@ def test_problem_format_is_editor_friendly() -> None:
 def test_the_real_glossary_is_valid() -> None:
     from tests.conftest import ROOT
 
-    glossary = load_glossary(ROOT / "glossary", LANGUAGES, calculators=("nps", "enps", "ces", "csat"))
+    glossary = load_glossary(
+        ROOT / "glossary", LANGUAGES, calculators=("nps", "enps", "ces", "csat")
+    )
     assert len(glossary.terms) >= 10

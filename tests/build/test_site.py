@@ -1,0 +1,186 @@
+"""Build the real site in both languages with --strict and check what a reader gets."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from motteruum.loader import load_glossary
+from tests.conftest import LANGUAGES, ROOT, mkdocs, term_yaml
+
+pytestmark = pytest.mark.build
+
+ESTONIAN_ORDER = "A B C D E F G H I J K L M N O P Q R S Š Z Ž T U V W Õ Ä Ö Ü X Y".split()
+PREFIX = {"et": "", "en": "en/"}
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def heading(html: Any, selector: str = "h1") -> str:
+    """A heading's text without its permalink (``html`` is a page or the heading itself)."""
+    element = html if html.name == selector else html.select_one(selector)
+    assert element is not None
+    return "".join(str(s) for s in element.find_all(string=True) if s.parent.name != "a").strip()
+
+
+def glossary_terms() -> list[str]:
+    return [t.id for t in load_glossary(ROOT / "glossary", LANGUAGES, calculators=_calcs()).terms]
+
+
+def _calcs() -> set[str]:
+    folder = ROOT / "docs" / "calculators"
+    return {p.name.split(".")[0] for p in folder.glob("*.md")} - {"index"}
+
+
+def test_every_term_has_a_page_in_both_languages(built_site: Path) -> None:
+    glossary = load_glossary(ROOT / "glossary", LANGUAGES, calculators=_calcs())
+    for term in glossary.terms:
+        for lang in LANGUAGES:
+            html = page(built_site, f"{PREFIX[lang]}terms/{term.id}")
+            assert html.html is not None and html.html["lang"] == lang
+            assert heading(html) == term.text(lang).term
+            assert html.select_one("h1")["id"] == "term"
+            title = html.find("title")
+            assert title is not None and title.get_text().startswith(term.text(lang).term)
+            for anchor in ("definition", "other-languages"):
+                assert html.find(id=anchor) is not None, (term.id, lang, anchor)
+
+
+def test_index_letters_follow_estonian_order(built_site: Path) -> None:
+    html = page(built_site, "terms")
+    headings = [heading(h2, "h2") for h2 in html.select("article h2")]
+    assert headings, "the index has letter groups"
+    positions = [ESTONIAN_ORDER.index(letter) for letter in headings]
+    assert positions == sorted(positions)
+    jump = [a["href"] for a in html.select("nav.mr-letters a")]
+    assert jump == [f"#{h2['id']}" for h2 in html.select("article h2")]
+
+
+def test_index_links_every_term_in_both_languages(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        base = f"/{PREFIX[lang]}terms/"
+        html = page(built_site, f"{PREFIX[lang]}terms")
+        linked = {urljoin(base, a["href"]) for a in html.select("article li a")}
+        assert linked == {f"{base}{term_id}/" for term_id in glossary_terms()}
+
+
+def test_category_and_abbreviation_pages(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        categories = page(built_site, f"{PREFIX[lang]}terms/categories")
+        assert categories.find(id="measurement") is not None
+        abbreviations = page(built_site, f"{PREFIX[lang]}terms/abbreviations")
+        cells = [row.find("td").get_text(strip=True) for row in abbreviations.select("tbody tr")]
+        assert {"CX", "EX", "NPS", "eNPS", "CEM", "CRM", "UX"} <= set(cells)
+
+
+def test_language_switcher_lands_on_the_same_page(built_site: Path) -> None:
+    for term_id in glossary_terms():
+        for lang, other in (("et", "en"), ("en", "et")):
+            path = f"/{PREFIX[lang]}terms/{term_id}/"
+            html = page(built_site, path.strip("/"))
+            link = html.select_one(f"a.md-select__link[hreflang={other}]")
+            assert link is not None
+            assert urljoin(path, link["href"]) == f"/{PREFIX[other]}terms/{term_id}/"
+
+
+def test_sitemap_lists_every_page_with_its_alternate(built_site: Path) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(built_site / "sitemap.xml").getroot()
+    site_url = "http://127.0.0.1:8000/"
+    entries = {
+        url.findtext("s:loc", namespaces=ns): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in root.findall("s:url", ns)
+    }
+    pages = {
+        site_url + str(p.parent.relative_to(built_site)).replace(".", "").strip("/") + "/"
+        for p in built_site.rglob("index.html")
+        if "assets" not in p.parts
+    }
+    pages = {p.replace("//", "/").replace("http:/", "http://") for p in pages}
+    assert set(entries) == pages
+    for term_id in glossary_terms():
+        et, en = f"{site_url}terms/{term_id}/", f"{site_url}en/terms/{term_id}/"
+        assert entries[et] == {"et": et, "en": en}
+        assert entries[en] == {"et": et, "en": en}
+
+
+def test_build_is_deterministic(built_site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = mkdocs("build", "--strict", "--site-dir", str(again))
+    assert result.returncode == 0, result.stderr
+    compared = filecmp.dircmp(built_site, again)
+    differing: list[str] = []
+
+    def collect(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        differing.extend(prefix + name for name in mismatch + errors)
+        differing.extend(prefix + name for name in cmp.left_only + cmp.right_only)
+        for name, sub in cmp.subdirs.items():
+            collect(sub, f"{prefix}{name}/")
+
+    collect(compared, "")
+    # sitemap.xml.gz carries the gzip time stamp MkDocs writes; everything else is identical
+    assert [d for d in differing if d != "sitemap.xml.gz"] == []
+
+
+def test_sub_path_deployment(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    env = {**os.environ, "SITE_URL": "https://example.org/kb/"}
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "<loc>https://example.org/kb/en/terms/nps/</loc>" in (site / "sitemap.xml").read_text()
+    html = (site / "en" / "terms" / "nps" / "index.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
+    internal = [a["href"] for a in soup.select("a[href^='/']")]
+    assert internal == [], "links must be relative so the site works under any sub-path"
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("terms"))
+    shutil.copytree(ROOT / "glossary", project / "glossary")
+    (project / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "glossary_pages.py", project / "hooks")
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    return project
+
+
+def test_broken_sources_stop_the_build_with_every_problem(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    terms = project / "glossary" / "terms"
+    (terms / "nps.yml").write_text(term_yaml(related="[nps, nothing]"), encoding="utf-8")
+    (terms / "Bad Name.yml").write_text("category: [\n", encoding="utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", str(tmp_path / "out"), cwd=project)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "glossary/terms/nps.yml:12:11: related[0]: a term cannot be related to itself" in output
+    assert "glossary/terms/nps.yml:12:16: related[1]: no term with id 'nothing'" in output
+    assert (
+        "glossary/terms/Bad Name.yml:1:1: id: the file name (term id) 'Bad Name' is not a slug"
+        in output
+    )
+    assert "glossary/terms/Bad Name.yml:2:1:" in output
+    assert not (tmp_path / "out" / "index.html").exists()
