@@ -32,7 +32,7 @@ def test_term_page_has_stable_anchors_and_links(make_glossary: GlossaryFactory) 
     )
     pages = render(make_glossary, {"nps.yml": nps, "csat.yml": term_yaml("rahulolu", "CSAT")})
     page = pages["terms/nps.et.md"]
-    assert page.startswith("# soovitusindeks\n")
+    assert page.startswith("# soovitusindeks { #term }\n")
     for anchor in ("definition", "synonyms", "related", "other-languages", "sources"):
         assert f"{{ #{anchor} }}" in page
     assert "- x\\*y" in page
