@@ -53,12 +53,89 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Item:
+    """A list item of a framework section, optionally about a term, with sub-items."""
+
+    texts: Mapping[str, str]
+    labels: Mapping[str, str | None]
+    term: str | None
+    items: tuple[Item, ...]
+
+    def text(self, lang: str) -> str:
+        return self.texts[lang]
+
+    def label(self, lang: str) -> str:
+        """A short form for diagrams (the text itself unless a label is given)."""
+        return self.labels[lang] or self.texts[lang]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    titles: Mapping[str, str]
+    texts: Mapping[str, str | None]
+    term: str | None
+    items: tuple[Item, ...]
+
+    def title(self, lang: str) -> str:
+        return self.titles[lang]
+
+    def text(self, lang: str) -> str | None:
+        return self.texts[lang]
+
+
+@dataclass(frozen=True)
+class Diagram:
+    kind: str
+    section: str | None
+    both_ways: bool
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A management model: titled sections of items, drawn as a diagram where it is one."""
+
+    id: str
+    source_path: str
+    order: int
+    titles: Mapping[str, str]
+    summaries: Mapping[str, str]
+    related: tuple[str, ...]
+    sources: tuple[Source, ...]
+    diagram: Diagram | None
+    sections: tuple[Section, ...]
+
+    def title(self, lang: str) -> str:
+        return self.titles[lang]
+
+    def summary(self, lang: str) -> str:
+        return self.summaries[lang]
+
+    def mentions(self) -> dict[str, str | None]:
+        """Every term the framework mentions, with the section anchor of its first mention."""
+        found: dict[str, str | None] = dict.fromkeys(self.related)
+
+        def walk(items: tuple[Item, ...], anchor: str) -> None:
+            for item in items:
+                if item.term is not None:
+                    found.setdefault(item.term, anchor)
+                walk(item.items, anchor)
+
+        for section in self.sections:
+            if section.term is not None:
+                found.setdefault(section.term, section.id)
+            walk(section.items, section.id)
+        return found
+
+
+@dataclass(frozen=True)
 class Glossary:
-    """Every term and category, in the languages of the site."""
+    """Every term, category and framework, in the languages of the site."""
 
     languages: tuple[str, ...]
     categories: tuple[Category, ...]
     terms: tuple[Term, ...]
+    frameworks: tuple[Framework, ...] = ()
     _by_id: dict[str, Term] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -69,3 +146,11 @@ class Glossary:
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
+
+    def where_used(self, term_id: str) -> list[tuple[Framework, str | None]]:
+        """The frameworks that mention a term, with the anchor of the first mention."""
+        return [
+            (framework, framework.mentions()[term_id])
+            for framework in self.frameworks
+            if term_id in framework.mentions()
+        ]

@@ -12,8 +12,18 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .glossary import Category, Glossary, Source, Term, TermText
-from .model import TermCommon, category_schema, term_schema
+from .glossary import (
+    Category,
+    Diagram,
+    Framework,
+    Glossary,
+    Item,
+    Section,
+    Source,
+    Term,
+    TermText,
+)
+from .model import FrameworkCommon, TermCommon, category_schema, framework_schema, term_schema
 from .problems import Problem, SourceError
 from .validation import validate
 from .yamlsource import SourceFile, load_yaml
@@ -36,24 +46,56 @@ def load_glossary(
     schema = term_schema(languages, [c.id for c in categories])
     terms: list[Term] = []
     sources: dict[str, SourceFile] = {}
-    for path in sorted((root / "terms").iterdir()) if (root / "terms").is_dir() else []:
-        display = path.relative_to(display_root).as_posix()
-        if path.suffix in {".yaml", ".YML", ".YAML"}:
-            problems.append(
-                Problem(display, 1, 1, "", f"term files end in .yml: rename it to {path.stem}.yml")
-            )
-            continue
-        if path.suffix != ".yml":
-            continue
+    for path, display in _yaml_files(root / "terms", display_root, problems):
         loaded = _load_term(path, display, schema, languages, problems)
         if loaded is not None:
             terms.append(loaded[0])
             sources[loaded[0].id] = loaded[1]
     terms.sort(key=lambda term: term.id)
     problems.extend(check_terms(terms, sources, languages, calculators))
+    frameworks = _load_frameworks(root / "frameworks", display_root, languages, problems)
+    problems.extend(check_frameworks(frameworks, {term.id for term in terms}))
     if problems:
         raise SourceError(problems)
-    return Glossary(tuple(languages), tuple(categories), tuple(terms))
+    return Glossary(
+        tuple(languages),
+        tuple(categories),
+        tuple(terms),
+        tuple(framework for framework, _ in sorted(frameworks, key=lambda f: f[0].order)),
+    )
+
+
+def _yaml_files(
+    folder: Path, display_root: Path, problems: list[Problem]
+) -> list[tuple[Path, str]]:
+    """The ``.yml`` files of ``folder`` in name order; other YAML endings are problems."""
+    found = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        display = path.relative_to(display_root).as_posix()
+        if path.suffix in {".yaml", ".YML", ".YAML"}:
+            problems.append(
+                Problem(display, 1, 1, "", f"files end in .yml: rename it to {path.stem}.yml")
+            )
+        elif path.suffix == ".yml":
+            found.append((path, display))
+    return found
+
+
+def _check_id(path: Path, display: str, what: str, problems: list[Problem]) -> None:
+    if not SLUG.match(path.stem):
+        problems.append(
+            Problem(display, 1, 1, "id", _slug_message(f"the file name ({what})", path.stem))
+        )
+    elif path.stem in RESERVED_IDS:
+        problems.append(
+            Problem(
+                display,
+                1,
+                1,
+                "id",
+                f"the id {path.stem!r} is reserved for an index page: choose another file name",
+            )
+        )
 
 
 def _read(path: Path, display: str, problems: list[Problem]) -> SourceFile | None:
@@ -84,7 +126,7 @@ def _load_categories(
             problems.append(
                 source.problem((category_id,), _slug_message("category id", category_id))
             )
-        model, found = validate(source.part(category_id), schema)
+        model, found = validate(source.part(category_id), schema, languages)
         problems.extend(found)
         if model is not None:
             labels = {lang: getattr(model, lang) for lang in languages}
@@ -107,20 +149,7 @@ def _load_term(
     problems: list[Problem],
 ) -> tuple[Term, SourceFile] | None:
     term_id = path.stem
-    if not SLUG.match(term_id):
-        problems.append(
-            Problem(display, 1, 1, "id", _slug_message("the file name (term id)", term_id))
-        )
-    elif term_id in RESERVED_IDS:
-        problems.append(
-            Problem(
-                display,
-                1,
-                1,
-                "id",
-                f"the id {term_id!r} is reserved for an index page: choose another file name",
-            )
-        )
+    _check_id(path, display, "term id", problems)
     source = _read(path, display, problems)
     if source is None:
         return None
@@ -129,7 +158,7 @@ def _load_term(
             source.problem((), "a term file is a mapping of fields (category, et, en, ...)")
         )
         return None
-    model, found = validate(source, schema)
+    model, found = validate(source, schema, languages)
     problems.extend(found)
     if model is None:
         return None
@@ -206,4 +235,111 @@ def check_terms(
                         f"term of {first.source_path}: a preferred term names one concept",
                     )
                 )
+    return problems
+
+
+def _load_frameworks(
+    folder: Path, display_root: Path, languages: Sequence[str], problems: list[Problem]
+) -> list[tuple[Framework, SourceFile]]:
+    schema = framework_schema(languages)
+    frameworks = []
+    for path, display in _yaml_files(folder, display_root, problems):
+        _check_id(path, display, "framework id", problems)
+        source = _read(path, display, problems)
+        if source is None:
+            continue
+        if not isinstance(source.data, dict):
+            problems.append(source.problem((), "a framework file is a mapping of fields"))
+            continue
+        model, found = validate(source, schema, languages)
+        problems.extend(found)
+        if model is not None:
+            frameworks.append((_framework(path.stem, display, model, languages), source))
+    return frameworks
+
+
+def _framework(
+    framework_id: str, display: str, model: FrameworkCommon, languages: Sequence[str]
+) -> Framework:
+    def item(data: Any) -> Item:
+        values = {lang: getattr(data, lang) for lang in languages}
+        return Item(
+            texts={lang: v if isinstance(v, str) else v.text for lang, v in values.items()},
+            labels={lang: None if isinstance(v, str) else v.label for lang, v in values.items()},
+            term=data.term,
+            items=tuple(item(child) for child in data.items),
+        )
+
+    diagram = model.diagram
+    return Framework(
+        id=framework_id,
+        source_path=display,
+        order=model.order,
+        titles={lang: getattr(model, lang).title for lang in languages},
+        summaries={lang: getattr(model, lang).summary for lang in languages},
+        related=tuple(model.related),
+        sources=tuple(Source(s.author, s.year, s.title, s.url) for s in model.sources),
+        diagram=Diagram(diagram.kind, diagram.section, diagram.both_ways) if diagram else None,
+        sections=tuple(
+            Section(
+                id=section.id,
+                titles={lang: getattr(section, lang).title for lang in languages},
+                texts={lang: getattr(section, lang).text for lang in languages},
+                term=section.term,
+                items=tuple(item(child) for child in section.items),
+            )
+            for section in model.sections  # type: ignore[attr-defined]
+        ),
+    )
+
+
+def check_frameworks(
+    frameworks: Sequence[tuple[Framework, SourceFile]], term_ids: Collection[str]
+) -> list[Problem]:
+    """Problems of frameworks: unknown terms, section ids, diagram sections, order."""
+    problems: list[Problem] = []
+
+    def term(source: SourceFile, loc: tuple[str | int, ...], term_id: str | None) -> None:
+        if term_id is not None and term_id not in term_ids:
+            problems.append(
+                source.problem(
+                    loc, f"no term with id {term_id!r} (no file glossary/terms/{term_id}.yml)"
+                )
+            )
+
+    def items(source: SourceFile, loc: tuple[str | int, ...], children: tuple[Item, ...]) -> None:
+        for index, child in enumerate(children):
+            term(source, (*loc, index, "term"), child.term)
+            items(source, (*loc, index, "items"), child.items)
+
+    orders: dict[int, str] = {}
+    for framework, source in frameworks:
+        if framework.order in orders:
+            problems.append(
+                source.problem(
+                    ("order",), f"order {framework.order} is also used by {orders[framework.order]}"
+                )
+            )
+        orders.setdefault(framework.order, framework.source_path)
+        for index, related in enumerate(framework.related):
+            term(source, ("related", index), related)
+        section_ids: set[str] = set()
+        for index, section in enumerate(framework.sections):
+            loc: tuple[str | int, ...] = ("sections", index)
+            if not SLUG.match(section.id):
+                problems.append(
+                    source.problem((*loc, "id"), _slug_message("section id", section.id))
+                )
+            elif section.id in section_ids:
+                problems.append(
+                    source.problem((*loc, "id"), f"section id {section.id!r} is used twice")
+                )
+            section_ids.add(section.id)
+            term(source, (*loc, "term"), section.term)
+            items(source, (*loc, "items"), section.items)
+        diagram = framework.diagram
+        if diagram and diagram.section is not None and diagram.section not in section_ids:
+            problems.append(
+                source.problem(("diagram", "section"), f"no section with id {diagram.section!r}")
+            )
     return problems

@@ -7,7 +7,7 @@ languages of the site, so adding a language to ``mkdocs.yml`` adds a required se
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ForwardRef, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
 
@@ -88,3 +88,68 @@ def category_schema(languages: Sequence[str]) -> type[CategoryEntry]:
     """The model of one entry of ``categories.yml``: a label per language."""
     fields: dict[str, Any] = {lang: (Text, ...) for lang in languages}
     return create_model("Category", __base__=CategoryEntry, **fields)
+
+
+class DiagramEntry(_Strict):
+    """How a framework is drawn: the nodes are its sections, or the items of one section."""
+
+    kind: Literal["cycle", "chain", "triangle", "hub"]
+    section: Text | None = None
+    both_ways: bool = False
+
+
+class SectionText(_Strict):
+    title: Text
+    text: Text | None = None
+
+
+class FrameworkText(_Strict):
+    title: Text
+    summary: Text
+
+
+class FrameworkCommon(_Strict):
+    """Language-neutral fields of a framework file."""
+
+    order: Annotated[int, Field(strict=True, ge=1)]
+    related: list[Text] = []
+    sources: list[SourceEntry] = []
+    diagram: DiagramEntry | None = None
+
+
+class ItemText(_Strict):
+    """An item's text, with a short label for diagrams when the text is long."""
+
+    text: Text
+    label: Text | None = None
+
+
+def framework_schema(languages: Sequence[str]) -> type[FrameworkCommon]:
+    """The model of one framework file: sections of (nested) items, every text per language."""
+
+    def texts(model: Any) -> dict[str, Any]:
+        return {lang: (model, ...) for lang in languages}
+
+    forward: Any = ForwardRef("Item")
+    item = create_model(
+        "Item",
+        __base__=_Strict,
+        term=(Text | None, None),
+        items=(list[forward], []),
+        **texts(Text | ItemText),
+    )
+    item.model_rebuild(_types_namespace={"Item": item})
+    section = create_model(
+        "Section",
+        __base__=_Strict,
+        id=(Text, ...),
+        term=(Text | None, None),
+        items=(list[item], []),
+        **texts(SectionText),
+    )
+    return create_model(
+        "Framework",
+        __base__=FrameworkCommon,
+        sections=(list[section], ...),
+        **texts(FrameworkText),
+    )

@@ -14,8 +14,9 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from . import diagram
 from .collation import Collation, letter_anchor
-from .glossary import Glossary, Term
+from .glossary import Framework, Glossary, Term
 from .strings import translate
 
 #: Characters that would start Markdown formatting inside plain text.
@@ -84,9 +85,41 @@ class Renderer:
             pages[f"terms/abbreviations.{lang}.md"] = self._render("abbreviations.md.j2", language)
             for term in self.glossary.terms:
                 pages[f"terms/{term.id}.{lang}.md"] = self._render(
-                    "term.md.j2", language, term=term, others=self._other_languages(term, language)
+                    "term.md.j2",
+                    language,
+                    term=term,
+                    others=self._other_languages(f"terms/{term.id}/", language),
+                )
+            pages[f"frameworks/index.{lang}.md"] = self._render("frameworks.md.j2", language)
+            for framework in self.glossary.frameworks:
+                pages[f"frameworks/{framework.id}.{lang}.md"] = self._render(
+                    "framework.md.j2",
+                    language,
+                    framework=framework,
+                    drawing=self._diagram(framework, lang),
+                    others=self._other_languages(f"frameworks/{framework.id}/", language),
                 )
         return pages
+
+    def _diagram(self, framework: Framework, lang: str) -> diagram.Layout | None:
+        spec = framework.diagram
+        if spec is None:
+            return None
+        if spec.section is None:
+            labels = [diagram.Label(s.title(lang), f"#{s.id}") for s in framework.sections]
+        else:
+            section = next(s for s in framework.sections if s.id == spec.section)
+            labels = [
+                diagram.Label(item.label(lang), f"../../terms/{item.term}/" if item.term else None)
+                for item in section.items
+            ]
+        if spec.kind == "cycle":
+            return diagram.cycle(labels)
+        if spec.kind == "triangle":
+            return diagram.triangle(labels)
+        if spec.kind == "hub":
+            return diagram.hub(diagram.Label(framework.title(lang)), labels)
+        return diagram.chain(labels, both_ways=spec.both_ways)
 
     def _t(self, lang: str) -> Callable[..., str]:
         def t(key: str, **values: object) -> str:
@@ -136,10 +169,11 @@ class Renderer:
             with_abbreviation, key=lambda t: collation.key(t.text(lang).abbreviation or "")
         )
 
-    def _other_languages(self, term: Term, current: Language) -> list[tuple[Language, str]]:
-        here = f"{current.prefix}terms/{term.id}/"
+    def _other_languages(self, path: str, current: Language) -> list[tuple[Language, str]]:
+        """Relative links from ``path`` in ``current`` to the same page in the other languages."""
+        here = f"{current.prefix}{path}"
         return [
-            (other, posixpath.relpath(f"{other.prefix}terms/{term.id}/", here) + "/")
+            (other, posixpath.relpath(f"{other.prefix}{path}", here) + "/")
             for other in self.languages
             if other != current
         ]

@@ -14,8 +14,8 @@ from .problems import SourceError
 from .render import Language, Renderer
 from .strings import translate
 
-#: Folder of ``docs/`` that is generated from ``glossary/`` (git ignores it).
-GENERATED_FOLDER = "terms"
+#: Folders of ``docs/`` that are generated from ``glossary/`` (git ignores them).
+GENERATED_FOLDERS = ("terms", "frameworks")
 
 
 def site_languages(config: MkDocsConfig) -> list[Language]:
@@ -51,8 +51,22 @@ def generate(config: MkDocsConfig) -> Glossary:
         )
     except SourceError as error:
         raise PluginError(error.report()) from None
-    sync_folder(docs_dir / GENERATED_FOLDER, Renderer(glossary, languages).pages())
+    pages = Renderer(glossary, languages).pages()
+    for folder in GENERATED_FOLDERS:
+        mine = {path: text for path, text in pages.items() if path.startswith(f"{folder}/")}
+        sync_folder(docs_dir / folder, mine)
+    list_frameworks_in_nav(config, glossary)
     return glossary
+
+
+def list_frameworks_in_nav(config: MkDocsConfig, glossary: Glossary) -> None:
+    """Fill the nav section that starts with ``frameworks/index.md`` with every framework."""
+    for entry in config.nav or []:
+        if not isinstance(entry, dict):
+            continue
+        for pages in entry.values():
+            if isinstance(pages, list) and pages[:1] == ["frameworks/index.md"]:
+                pages[1:] = [f"frameworks/{f.id}.md" for f in glossary.frameworks]
 
 
 def current_language(config: MkDocsConfig) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -54,14 +54,16 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _message(error: ErrorDetails, model: type[BaseModel], loc: Location) -> str:
+def _message(
+    error: ErrorDetails, model: type[BaseModel], loc: Location, languages: Collection[str]
+) -> str:
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx", {})
     name = loc[-1] if loc else ""
     if kind == "missing":
-        if loc and len(loc) == 1 and _model_in(model.model_fields[str(name)].annotation):
-            return f"the '{name}' section is missing: add '{name}:' with its fields"
+        if name in languages:
+            return f"the '{name}' language is missing: add '{name}:' here"
         return f"required field '{name}' is missing"
     if kind == "extra_forbidden":
         allowed = _fields_of(model, loc)
@@ -89,17 +91,32 @@ def _message(error: ErrorDetails, model: type[BaseModel], loc: Location) -> str:
     return f"{error['msg']}, found {_describe(value)}"
 
 
-def validate(source: SourceFile, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """Validate a parsed file against ``model``; return the instance or every problem found."""
+def validate(
+    source: SourceFile, model: type[M], languages: Collection[str]
+) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed file against ``model``; return the instance or every problem found.
+
+    ``languages`` are the keys that hold a language's text (for clearer messages).
+    """
     try:
         return model.model_validate(source.data), []
     except ValidationError as errors:
-        return None, list(_problems(source, model, errors))
+        return None, list(_problems(source, model, errors, languages))
 
 
 def _problems(
-    source: SourceFile, model: type[BaseModel], errors: ValidationError
+    source: SourceFile, model: type[BaseModel], errors: ValidationError, languages: Collection[str]
 ) -> Iterator[Problem]:
     for error in errors.errors(include_url=False):
-        loc: Location = tuple(error["loc"])
-        yield source.problem(loc, _message(error, model, loc))
+        loc: Location = _without_union_tags(tuple(error["loc"]))
+        yield source.problem(loc, _message(error, model, loc, languages))
+
+
+def _without_union_tags(loc: Location) -> Location:
+    """Pydantic adds the tried type to the location of a union (``en.str``); drop it."""
+    return tuple(
+        part for part in loc if part not in _UNION_TAGS and not str(part).startswith("function-")
+    )
+
+
+_UNION_TAGS = frozenset({"str", "ItemText", "constrained-str", "int", "none"})

@@ -23,7 +23,9 @@ def test_markdown_text_escapes_html_and_markdown() -> None:
 def test_every_page_in_every_language(make_glossary: GlossaryFactory) -> None:
     pages = render(make_glossary, {"nps.yml": term_yaml(), "csat.yml": term_yaml("a", "b")})
     names = {"index", "categories", "abbreviations", "nps", "csat"}
-    assert set(pages) == {f"terms/{n}.{lang}.md" for n in names for lang in LANGUAGES}
+    expected = {f"terms/{n}.{lang}.md" for n in names for lang in LANGUAGES}
+    expected |= {f"frameworks/index.{lang}.md" for lang in LANGUAGES}
+    assert set(pages) == expected
 
 
 def test_term_page_has_stable_anchors_and_links(make_glossary: GlossaryFactory) -> None:

@@ -151,14 +151,14 @@ def test_reserved_id(make_glossary: GlossaryFactory) -> None:
 
 def test_yaml_extension(make_glossary: GlossaryFactory) -> None:
     problem = only(make_glossary({"nps.yaml": term_yaml()}))
-    assert problem.message == "term files end in .yml: rename it to nps.yml"
+    assert problem.message == "files end in .yml: rename it to nps.yml"
 
 
 def test_missing_language(make_glossary: GlossaryFactory) -> None:
     text = term_yaml().split("en:\n")[0]
     problem = only(make_glossary({"nps.yml": text}))
     assert problem.field == "en"
-    assert problem.message == "the 'en' section is missing: add 'en:' with its fields"
+    assert problem.message == "the 'en' language is missing: add 'en:' here"
 
 
 def test_unknown_category_lists_the_declared_ones(make_glossary: GlossaryFactory) -> None:
