@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import textwrap
 from collections.abc import Sequence
@@ -129,7 +130,7 @@ def chain(labels: Sequence[Label], *, both_ways: bool = False) -> Layout:
     boxes = [_box(label, i * (BOX_WIDTH + GAP), 0.0) for i, label in enumerate(labels)]
     tallest = max(box.height for box in boxes)
     nodes = [replace(box, height=tallest) for box in boxes]
-    edges = [_edge(a, b, start=both_ways) for a, b in zip(nodes, nodes[1:], strict=False)]
+    edges = [_edge(a, b, start=both_ways) for a, b in itertools.pairwise(nodes)]
     return _fit(nodes, edges)
 
 

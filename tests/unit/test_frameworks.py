@@ -152,7 +152,8 @@ def test_cycle_arrows_leave_and_enter_box_edges() -> None:
         assert node.left >= 0 and node.top >= 0
         assert node.left + node.width <= layout.width
         assert node.top + node.height <= layout.height
-    for edge, (a, b) in zip(layout.edges, zip(layout.nodes, layout.nodes[1:] + layout.nodes[:1])):
+    pairs = zip(layout.nodes, layout.nodes[1:] + layout.nodes[:1], strict=True)
+    for edge, (a, b) in zip(layout.edges, pairs, strict=True):
         assert not (a.left < edge.x1 < a.left + a.width and a.top < edge.y1 < a.top + a.height)
         assert not (b.left < edge.x2 < b.left + b.width and b.top < edge.y2 < b.top + b.height)
 
