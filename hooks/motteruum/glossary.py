@@ -60,6 +60,7 @@ class Item:
     labels: Mapping[str, str | None]
     term: str | None
     items: tuple[Item, ...]
+    id: str | None = None
 
     def text(self, lang: str) -> str:
         return self.texts[lang]

@@ -268,6 +268,7 @@ def _framework(
             labels={lang: None if isinstance(v, str) else v.label for lang, v in values.items()},
             term=data.term,
             items=tuple(item(child) for child in data.items),
+            id=data.id,
         )
 
     diagram = model.diagram
@@ -308,8 +309,19 @@ def check_frameworks(
             )
 
     def items(source: SourceFile, loc: tuple[str | int, ...], children: tuple[Item, ...]) -> None:
+        ids: set[str] = set()
         for index, child in enumerate(children):
             term(source, (*loc, index, "term"), child.term)
+            if child.id is not None:
+                if not SLUG.match(child.id):
+                    problems.append(
+                        source.problem((*loc, index, "id"), _slug_message("item id", child.id))
+                    )
+                elif child.id in ids:
+                    problems.append(
+                        source.problem((*loc, index, "id"), f"item id {child.id!r} is used twice")
+                    )
+                ids.add(child.id)
             items(source, (*loc, index, "items"), child.items)
 
     orders: dict[int, str] = {}

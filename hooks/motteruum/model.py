@@ -134,6 +134,7 @@ def framework_schema(languages: Sequence[str]) -> type[FrameworkCommon]:
     item = create_model(
         "Item",
         __base__=_Strict,
+        id=(Text | None, None),
         term=(Text | None, None),
         items=(list[forward], []),
         **texts(Text | ItemText),
