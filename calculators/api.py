@@ -59,6 +59,7 @@ The error fields are those of :class:`~calculators.errors.CalculatorError`: a st
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Final
 
 from calculators import ces, csat, nps
@@ -170,8 +171,8 @@ def _compute(name: object, raw_form: object) -> object:
     if calculator == "csat":
         histogram = _distribution(form, csat.SCALE_LOW, csat.SCALE_HIGH)
         return csat.compute_csat(histogram, confidence=confidence)
-    counts, histogram_or_none = _nps_counts(form, "")
-    return nps.compute_nps(
+    counts, echoed = _nps_counts(form, "")
+    result = nps.compute_nps(
         counts,
         confidence=confidence,
         method=parse_choice(_get(form, "method"), "method", nps.METHODS, nps.DEFAULT_METHOD),
@@ -180,8 +181,8 @@ def _compute(name: object, raw_form: object) -> object:
         headcount=parse_integer_option(
             _get(form, "headcount"), "headcount", default=None, minimum=1
         ),
-        histogram=histogram_or_none,
     )
+    return nps.with_histogram(result, echoed)
 
 
 def _min_group(form: Form, calculator: str) -> int | None:
@@ -195,15 +196,20 @@ def _compare(name: object, raw_form: object) -> object:
     confidence = parse_confidence(_get(form, "confidence"))
     method = parse_choice(_get(form, "method"), "method", nps.METHODS, nps.DEFAULT_METHOD)
     min_group = _min_group(form, calculator)
-    first, _ = _nps_counts(form, "a_")
-    second, _ = _nps_counts(form, "b_")
-    return nps.compare_nps(
+    first, first_histogram = _nps_counts(form, "a_")
+    second, second_histogram = _nps_counts(form, "b_")
+    comparison = nps.compare_nps(
         first,
         second,
         confidence=confidence,
         method=method,
         metric=calculator,
         min_group=min_group,
+    )
+    return replace(
+        comparison,
+        first=nps.with_histogram(comparison.first, first_histogram),
+        second=nps.with_histogram(comparison.second, second_histogram),
     )
 
 

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from calculators.errors import CalculatorError, Code
@@ -287,7 +287,6 @@ def compute_nps(
     metric: str = "nps",
     min_group: int | None = None,
     headcount: int | None = None,
-    histogram: Sequence[int] | None = None,
 ) -> NpsResult:
     """Compute an NPS or eNPS result from group counts.
 
@@ -298,7 +297,6 @@ def compute_nps(
         :data:`DEFAULT_MIN_GROUP` for eNPS and to no limit for NPS.
     :param headcount: The population size for the finite population correction; at least
         ``n``.
-    :param histogram: The 11-bucket histogram the counts came from, echoed in the result.
     :raises CalculatorError: ``invalid_confidence``, ``invalid_option``, ``out_of_range``,
         ``headcount_below_n`` and the codes of :func:`~calculators.parsing.parse_count`.
     """
@@ -350,7 +348,7 @@ def compute_nps(
         min_group=options.min_group,
         counts=counts,
         shares=GroupShares(counts.promoters / n, counts.passives / n, counts.detractors / n),
-        histogram=None if histogram is None else tuple(histogram),
+        histogram=None,
         score=score,
         score_step=100.0 / n,
         interval=interval,
@@ -394,15 +392,22 @@ def nps_from_histogram(
 ) -> NpsResult:
     """:func:`compute_nps` from 11 counts, of answers 0, 1, ..., 10 (named ``h0``..``h10``)."""
     counts = check_histogram(histogram, low=SCALE_LOW, high=SCALE_HIGH)
-    return compute_nps(
+    result = compute_nps(
         GroupCounts.from_histogram(counts),
         confidence=confidence,
         method=method,
         metric=metric,
         min_group=min_group,
         headcount=headcount,
-        histogram=counts,
     )
+    return with_histogram(result, counts)
+
+
+def with_histogram(result: NpsResult, histogram: tuple[int, ...] | None) -> NpsResult:
+    """``result`` carrying the checked histogram its counts came from (unless withheld)."""
+    if result.withheld or histogram is None:
+        return result
+    return replace(result, histogram=histogram)
 
 
 def histogram_from_responses(responses: str | Sequence[object]) -> tuple[int, ...]:
