@@ -11,11 +11,11 @@ CHROMIUM ?= /usr/bin/chromium
 .PHONY: serve test build lint typecheck pytest browser clean
 
 ## serve: set everything up, then serve the site with live reload on http://$(HOST)
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 ## build: a deployable site in site/ (set SITE_URL for a sub-path or another domain)
-build: $(VENV)/.installed
+build: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
 ## test: set everything up, then lint, type-check and run every test (unit, build, browser)
@@ -28,13 +28,18 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed browser
+pytest: $(VENV)/.installed node_modules/.installed browser
 	$(BIN)/pytest
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --constraint requirements.lock --editable ".[test]"
+	touch $@
+
+## node_modules: the pinned npm packages the site serves itself (Pyodide)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 ## browser: Debian's chromium for the browser tests (Playwright cannot download browsers here)
@@ -47,4 +52,4 @@ browser:
 	  fi; }
 
 clean:
-	rm -rf site $(VENV) docs/terms .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site $(VENV) node_modules docs/terms docs/frameworks .pytest_cache .mypy_cache .ruff_cache

@@ -52,7 +52,8 @@ def markdown_source(value: str) -> Markup:
 
 
 @cache
-def _environment() -> Environment:
+def environment() -> Environment:
+    """The one Jinja environment of the project (autoescaped)."""
     env = Environment(
         loader=PackageLoader(__package__, "templates"),
         autoescape=True,
@@ -131,7 +132,7 @@ class Renderer:
         lang = language.code
         collation = Collation.for_language(lang)
         return (
-            _environment()
+            environment()
             .get_template(template)
             .render(
                 lang=lang,

@@ -7,11 +7,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from .calculator_view import UnknownCalculator, replace_markers
 from .glossary import Glossary
 from .loader import load_glossary
 from .output import sync_folder
 from .problems import SourceError
 from .render import Language, Renderer
+from .runtime import RuntimeMissing, publish
 from .strings import translate
 
 #: Folders of ``docs/`` that are generated from ``glossary/`` (git ignores them).
@@ -81,3 +83,22 @@ def localise_markdown(config: MkDocsConfig) -> None:
     default = site_languages(config)[0].code
     toc = config.mdx_configs.setdefault("toc", {})
     toc["permalink_title"] = translate("heading.permalink", current_language(config), default)
+
+
+def embed_calculators(markdown: str, src_uri: str, lang: str, config: MkDocsConfig) -> str:
+    """Replace ``<!-- calculator: name -->`` markers of one page by calculator widgets."""
+    try:
+        return replace_markers(markdown, lang, site_languages(config)[0].code)
+    except UnknownCalculator as error:
+        raise PluginError(f"docs/{src_uri}: {error}") from None
+
+
+def publish_runtime(config: MkDocsConfig) -> None:
+    """Put Pyodide and the calculators wheel into the built site."""
+    project = Path(config.config_file_path).parent
+    try:
+        publish(
+            Path(config.site_dir), project / "node_modules" / "pyodide", project / "calculators"
+        )
+    except RuntimeMissing as error:
+        raise PluginError(str(error)) from None

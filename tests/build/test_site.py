@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import filecmp
+import hashlib
+import json
 import os
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -20,6 +23,7 @@ pytestmark = pytest.mark.build
 
 ESTONIAN_ORDER = "A B C D E F G H I J K L M N O P Q R S Š Z Ž T U V W Õ Ä Ö Ü X Y".split()
 PREFIX = {"et": "", "en": "en/"}
+SITE_URL = "http://127.0.0.1:8000/"
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -162,7 +166,7 @@ def copy_project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("terms"))
     shutil.copytree(ROOT / "glossary", project / "glossary")
     (project / "hooks").mkdir()
-    shutil.copy(ROOT / "hooks" / "glossary_pages.py", project / "hooks")
+    shutil.copy(ROOT / "hooks" / "site_hooks.py", project / "hooks")
     shutil.copy(ROOT / "mkdocs.yml", project)
     return project
 
@@ -184,3 +188,57 @@ def test_broken_sources_stop_the_build_with_every_problem(tmp_path: Path) -> Non
     )
     assert "glossary/terms/Bad Name.yml:2:1:" in output
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+CALCULATORS = ("nps", "enps", "ces", "csat")
+
+
+def test_calculator_pages_carry_the_contract_and_a_built_example(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        for name in CALCULATORS:
+            html = page(built_site, f"{PREFIX[lang]}calculators/{name}")
+            root = html.select_one(f"[data-calculator={name}]")
+            assert root is not None and root["data-state"] == "loading"
+            for key in ("score", "ci-low", "ci-high", "n", "message"):
+                assert root.select_one(f'[data-output="{key}"]') is not None, (name, key)
+            assert root.select_one('[data-output="message"]')["role"] == "alert"
+            assert root.select_one("noscript") is not None
+            score = root.select_one('[data-output="score"]').get_text()
+            assert re.fullmatch(r"−?\d+,\d+" if lang == "et" else r"-?\d+\.\d+", score), score
+        assert html.select_one("select[name=confidence]") is not None
+
+
+def test_term_pages_link_their_calculator(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        html = page(built_site, f"{PREFIX[lang]}terms/nps")
+        link = html.select_one("#calculator ~ p a.md-button")
+        assert link is not None and link["href"] == "../../calculators/nps/"
+
+
+def test_runtime_is_served_by_the_site_with_a_checked_wheel(built_site: Path) -> None:
+    runtime = built_site / "assets" / "pyodide"
+    lock = json.loads((runtime / "pyodide-lock.json").read_text())
+    (package,) = lock["packages"].values()
+    wheel = runtime / package["file_name"]
+    assert re.fullmatch(r"calculators-1\.0\.0\+[0-9a-f]{12}-py3-none-any\.whl", wheel.name)
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == package["sha256"]
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        assert (runtime / name).stat().st_size > 10_000
+
+
+def test_nothing_points_outside_the_site(built_site: Path) -> None:
+    outside = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!127\.0\.0\.1)""")
+    for path in built_site.rglob("*.html"):
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in html.select("script[src], link[href], img[src]"):
+            target = tag.get("src") or tag.get("href")
+            if tag.name == "link" and target.startswith(SITE_URL):
+                continue  # canonical and alternate links name the site itself
+            assert not re.match(r"(?:https?:)?//", target), (path, target)
+    scripts = (built_site / "assets" / "javascripts").glob("*.js")
+    for script in scripts:
+        assert not outside.search(script.read_text()), script
+    assert (
+        "cdn.jsdelivr"
+        not in (built_site / "assets" / "javascripts" / "calculator-worker.js").read_text()
+    )

@@ -38,7 +38,9 @@ def test_placeholders_agree_between_languages() -> None:
 
 def test_templates_use_only_known_keys() -> None:
     templates = (ROOT / "hooks" / "motteruum" / "templates").glob("*.j2")
-    used = {key for path in templates for key in re.findall(r't\("([\w.]+)"', path.read_text())}
+    used = {
+        key for path in templates for key in re.findall(r'\bt\("([\w.]+)"[,)]', path.read_text())
+    }
     assert used
     assert used <= set(catalog())
 
@@ -46,3 +48,15 @@ def test_templates_use_only_known_keys() -> None:
 def test_translate_fills_placeholders_and_falls_back() -> None:
     assert translate("glossary.count", "en", "et", count=3) == "3 terms"
     assert translate("glossary.title", "fi", "et") == "Sõnastik"
+
+
+def test_every_calculator_error_and_warning_has_a_message() -> None:
+    from calculators.errors import Code
+    from calculators.results import WarningCode
+
+    codes = [v for k, v in vars(Code).items() if k.isupper()]
+    warnings = [v for k, v in vars(WarningCode).items() if k.isupper()]
+    assert len(codes) >= 15 and len(warnings) >= 7
+    missing = [c for c in codes if f"calc.error.{c}" not in catalog()]
+    missing += [w for w in warnings if f"calc.warning.{w}" not in catalog()]
+    assert missing == []

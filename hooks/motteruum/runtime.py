@@ -1,0 +1,117 @@
+"""The browser runtime the site serves itself: Pyodide's core files and the calculators wheel.
+
+Pyodide comes from the pinned npm package in ``node_modules/pyodide``. The ``calculators``
+package is packed into a pure-Python wheel whose file name carries its content hash, and is
+registered in a site-local ``pyodide-lock.json``; ``loadPyodide({packages: ["calculators"]})``
+then loads it by name and checks its sha256. Nothing is fetched from a CDN.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import zipfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+#: Where the runtime is published inside the site.
+ASSET_DIR = "assets/pyodide"
+#: The core files of Pyodide; everything else of the npm package stays out of the site.
+CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+PACKAGE = "calculators"
+VERSION = "1.0.0"
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+class RuntimeMissing(Exception):
+    """The npm package is not installed (``npm ci`` has not run)."""
+
+
+@dataclass(frozen=True)
+class Wheel:
+    file_name: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def _record_hash(data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"sha256={digest}"
+
+
+def build_wheel(package_dir: Path) -> Wheel:
+    """A reproducible pure-Python wheel of ``package_dir`` named with its content hash."""
+    sources = sorted(
+        p for p in package_dir.rglob("*.py") if "__pycache__" not in p.parts and p.is_file()
+    )
+    files = {f"{PACKAGE}/{p.relative_to(package_dir).as_posix()}": p.read_bytes() for p in sources}
+    content = hashlib.sha256()
+    for name, data in files.items():
+        content.update(name.encode() + b"\0" + data + b"\0")
+    version = f"{VERSION}+{content.hexdigest()[:12]}"
+    dist_info = f"{PACKAGE}-{version}.dist-info"
+    files[f"{dist_info}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {PACKAGE}\nVersion: {version}\n"
+        "Summary: Survey-metric calculators of Ühine mõtteruum\n"
+    ).encode()
+    files[f"{dist_info}/WHEEL"] = (
+        b"Wheel-Version: 1.0\nGenerator: motteruum\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
+    record = "".join(f"{name},{_record_hash(data)},{len(data)}\n" for name, data in files.items())
+    files[f"{dist_info}/RECORD"] = (record + f"{dist_info}/RECORD,,\n").encode()
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=_EPOCH)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return Wheel(f"{PACKAGE}-{version}-py3-none-any.whl", buffer.getvalue())
+
+
+def lockfile(pyodide_lock: dict[str, object], wheel: Wheel) -> dict[str, object]:
+    """A lock file with Pyodide's own ``info`` and our wheel as the only package."""
+    return {
+        "info": pyodide_lock["info"],
+        "packages": {
+            PACKAGE: {
+                "name": PACKAGE,
+                "version": wheel.file_name.split("-")[1],
+                "file_name": wheel.file_name,
+                "install_dir": "site",
+                "sha256": wheel.sha256,
+                "package_type": "package",
+                "imports": [PACKAGE],
+                "depends": [],
+            }
+        },
+    }
+
+
+def publish(site_dir: Path, npm_package: Path, package_dir: Path) -> Wheel:
+    """Write the runtime into ``site_dir``; unchanged files are not copied again."""
+    if not (npm_package / "pyodide.mjs").is_file():
+        raise RuntimeMissing(
+            f"Pyodide is not installed in {npm_package}: run 'npm ci' (make does it for you)"
+        )
+    target = site_dir / ASSET_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in CORE_FILES:
+        source, dest = npm_package / name, target / name
+        if not dest.is_file() or dest.stat().st_size != source.stat().st_size:
+            shutil.copyfile(source, dest)
+    wheel = build_wheel(package_dir)
+    for old in target.glob(f"{PACKAGE}-*.whl"):
+        if old.name != wheel.file_name:
+            old.unlink()
+    (target / wheel.file_name).write_bytes(wheel.data)
+    npm_lock = json.loads((npm_package / "pyodide-lock.json").read_text(encoding="utf-8"))
+    lock = json.dumps(lockfile(npm_lock, wheel), indent=1, sort_keys=True)
+    (target / "pyodide-lock.json").write_text(lock + "\n", encoding="utf-8")
+    return wheel

@@ -1,0 +1,36 @@
+"""MkDocs hook: glossary pages before files are collected, calculators in pages, the runtime.
+
+static-i18n runs ``on_config`` once per language build; generation is idempotent and only
+rewrites files whose content changed.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from motteruum.site import (
+    current_language,
+    embed_calculators,
+    generate,
+    localise_markdown,
+    publish_runtime,
+)
+
+
+@event_priority(-110)  # after static-i18n (-100) has chosen the language of this build
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    generate(config)
+    localise_markdown(config)
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = getattr(page.file, "locale", None) or current_language(config)
+    return embed_calculators(markdown, page.file.src_uri, lang, config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    publish_runtime(config)
