@@ -1,0 +1,4 @@
+import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+
+await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href });
+self.postMessage("ready");
