@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class Framework:
     def summary(self, lang: str) -> str:
         return self.summaries[lang]
 
+    @cached_property
     def mentions(self) -> dict[str, str | None]:
         """Every term the framework mentions, with the section anchor of its first mention."""
         found: dict[str, str | None] = dict.fromkeys(self.related)
@@ -151,7 +153,7 @@ class Glossary:
     def where_used(self, term_id: str) -> list[tuple[Framework, str | None]]:
         """The frameworks that mention a term, with the anchor of the first mention."""
         return [
-            (framework, framework.mentions()[term_id])
+            (framework, framework.mentions[term_id])
             for framework in self.frameworks
-            if term_id in framework.mentions()
+            if term_id in framework.mentions
         ]

@@ -65,7 +65,7 @@ def test_every_framework_exists_and_is_sourced(glossary: Glossary) -> None:
     assert sorted(f.id for f in glossary.frameworks) == sorted(FRAMEWORKS)
     for framework in glossary.frameworks:
         assert framework.sources, framework.id
-        assert framework.mentions(), f"{framework.id} links no term"
+        assert framework.mentions, f"{framework.id} links no term"
 
 
 def test_self_assessments_have_fourteen_aspects_and_a_four_point_scale(glossary: Glossary) -> None:
@@ -92,5 +92,5 @@ def test_every_term_and_framework_page_exists_in_both_languages(
             page = built_site / PREFIX[lang] / "frameworks" / framework.id / "index.html"
             html = page.read_text(encoding="utf-8")
             assert framework.title(lang) in html
-            for term_id in framework.mentions():
+            for term_id in framework.mentions:
                 assert f"../../terms/{term_id}/" in html, (framework.id, lang, term_id)

@@ -86,7 +86,7 @@ def test_framework_loads_with_nested_items_and_labels(make: GlossaryFactory) -> 
     assert trust.label("et") == "Usaldus"
     assert trust.text("et").startswith("Usaldus on suhte alus")
     assert trust.items[0].text("en") == "Sub"
-    assert framework.mentions() == {"trust": None, "satisfaction": "levels"}
+    assert framework.mentions == {"trust": None, "satisfaction": "levels"}
     assert [f.id for f, _ in glossary.where_used("satisfaction")] == ["relationship-quality"]
 
 
