@@ -11,18 +11,24 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from motteruum.glossary import Glossary
 from motteruum.site import (
     current_language,
     embed_calculators,
     generate,
     localise_markdown,
     publish_runtime,
+    write_redirects,
 )
+
+#: The glossary of the build under way (set anew in every on_config).
+_glossary: Glossary | None = None
 
 
 @event_priority(-110)  # after static-i18n (-100) has chosen the language of this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    generate(config)
+    global _glossary
+    _glossary = generate(config)
     localise_markdown(config)
     return config
 
@@ -34,3 +40,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     publish_runtime(config)
+    if _glossary is not None:
+        write_redirects(config, _glossary)

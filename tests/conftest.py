@@ -72,6 +72,30 @@ def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("terms"))
+    shutil.copytree(ROOT / "glossary", project / "glossary")
+    (project / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "site_hooks.py", project / "hooks")
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from a copy of the project where `nps` was once called `net-promoter`."""
+    tmp_path = tmp_path_factory.mktemp("renamed")
+    project = copy_project(tmp_path)
+    shutil.copytree(ROOT / "node_modules", project / "node_modules", symlinks=True)
+    shutil.copytree(ROOT / "calculators", project / "calculators")
+    nps = project / "glossary" / "terms" / "nps.yml"
+    nps.write_text(nps.read_text().replace("category:", "former_ids: [net-promoter]\ncategory:", 1))
+    result = mkdocs("build", "--strict", "--site-dir", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "site"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's site, built once per test session with ``mkdocs build --strict``."""
@@ -96,13 +120,18 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on a free loopback port, as a static host would."""
-    handler = partial(_QuietHandler, directory=str(built_site))
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` over HTTP on a free loopback port, as a static host would."""
+    handler = partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site, served."""
+    yield from serve(built_site)

@@ -39,6 +39,7 @@ class Term:
     sources: tuple[Source, ...]
     calculator: str | None
     texts: Mapping[str, TermText]
+    former_ids: tuple[str, ...] = ()
 
     def text(self, lang: str) -> TermText:
         return self.texts[lang]

@@ -65,6 +65,15 @@ def load_glossary(
     )
 
 
+def load_categories(root: Path, languages: Sequence[str]) -> list[Category]:
+    """Only the declared categories of ``root`` (the ``glossary/`` folder)."""
+    problems: list[Problem] = []
+    categories = _load_categories(root / "categories.yml", root.parent, languages, problems)
+    if problems:
+        raise SourceError(problems)
+    return categories
+
+
 def _yaml_files(
     folder: Path, display_root: Path, problems: list[Problem]
 ) -> list[tuple[Path, str]]:
@@ -171,6 +180,7 @@ def _load_term(
         sources=tuple(Source(s.author, s.year, s.title, s.url) for s in model.sources),
         calculator=model.calculator,
         texts=texts,
+        former_ids=tuple(model.former_ids),
     )
     return term, source
 
@@ -221,6 +231,25 @@ def check_terms(
                     ("calculator",), f"no calculator {term.calculator!r}; available: {known}"
                 )
             )
+    claimed: dict[str, str] = {}
+    for term in terms:
+        for index, old in enumerate(term.former_ids):
+            where = ("former_ids", index)
+            if not SLUG.match(old):
+                problems.append(sources[term.id].problem(where, _slug_message("former id", old)))
+            elif old in ids:
+                problems.append(
+                    sources[term.id].problem(
+                        where, f"{old!r} is the id of a term now: a former id must be free"
+                    )
+                )
+            elif old in claimed:
+                problems.append(
+                    sources[term.id].problem(
+                        where, f"{old!r} is already a former id of {claimed[old]}"
+                    )
+                )
+            claimed.setdefault(old, term.source_path)
     for lang in languages:
         by_name: dict[str, list[Term]] = defaultdict(list)
         for term in terms:

@@ -11,7 +11,9 @@ from typing import Annotated, Any, ForwardRef, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
 
-Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+Text = Annotated[
+    str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, pattern=r"\S")
+]
 Url = Annotated[
     str, StringConstraints(strict=True, strip_whitespace=True, pattern=r"^https?://\S+$")
 ]
@@ -24,10 +26,16 @@ class _Strict(BaseModel):
 class SourceEntry(_Strict):
     """An attribution: who wrote it, when, and a title or a link (or both)."""
 
-    author: Text | None = None
-    year: Annotated[int, Field(strict=True, ge=1900, le=2100)] | None = None
-    title: Text | None = None
-    url: Url | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["title"]}, {"required": ["url"]}]}
+    )
+
+    author: Text | None = Field(None, description="Author or authors, as the source names them")
+    year: Annotated[int, Field(strict=True, ge=1900, le=2100)] | None = Field(
+        None, description="Year of publication"
+    )
+    title: Text | None = Field(None, description="Title of the work (a title or a url is needed)")
+    url: Url | None = Field(None, description="Web address starting with http:// or https://")
 
     @model_validator(mode="after")
     def _title_or_url(self) -> SourceEntry:
@@ -39,19 +47,23 @@ class SourceEntry(_Strict):
 class CrosswordEntry(_Strict):
     """Optional crossword answer and clue for one language."""
 
-    answer: Text | None = None
-    clue: Text | None = None
+    answer: Text | None = Field(None, description="The crossword answer, if not the term itself")
+    clue: Text | None = Field(None, description="A short clue that does not contain the answer")
 
 
 class TermText(_Strict):
     """Everything about a term in one language."""
 
-    term: Text
-    abbreviation: Text | None = None
-    expansion: Text | None = None
-    synonyms: list[Text] = []
-    definition: Text
-    crossword: CrosswordEntry | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"dependentRequired": {"expansion": ["abbreviation"]}}
+    )
+
+    term: Text = Field(description="The preferred term; unique in its language")
+    abbreviation: Text | None = Field(None, description="Abbreviation, e.g. NPS")
+    expansion: Text | None = Field(None, description="The abbreviation spelled out")
+    synonyms: list[Text] = Field([], description="Other names readers may look for")
+    definition: Text = Field(description="Markdown; link other terms as [text](other-id.md)")
+    crossword: CrosswordEntry | None = Field(None, description="Crossword answer and clue")
 
     @model_validator(mode="after")
     def _expansion_needs_abbreviation(self) -> TermText:
@@ -63,10 +75,13 @@ class TermText(_Strict):
 class TermCommon(_Strict):
     """Language-neutral fields of a term file."""
 
-    category: str
-    related: list[Text] = []
-    sources: list[SourceEntry] = []
-    calculator: Text | None = None
+    category: str = Field(description="One category id of glossary/categories.yml")
+    related: list[Text] = Field([], description="Ids (file names) of related terms")
+    sources: list[SourceEntry] = Field([], description="Where the content comes from")
+    calculator: Text | None = Field(None, description="The calculator page of the term")
+    former_ids: list[Text] = Field(
+        [], description="Earlier ids of the term; their old addresses redirect here"
+    )
 
 
 class CategoryEntry(_Strict):
@@ -80,7 +95,10 @@ def _literal(values: Sequence[str]) -> Any:
 def term_schema(languages: Sequence[str], categories: Sequence[str]) -> type[TermCommon]:
     """The model of one term file for the given languages and declared categories."""
     fields: dict[str, Any] = {lang: (TermText, ...) for lang in languages}
-    fields["category"] = (_literal(categories), ...)
+    fields["category"] = (
+        _literal(categories),
+        Field(description="One category id of glossary/categories.yml"),
+    )
     return create_model("Term", __base__=TermCommon, **fields)
 
 

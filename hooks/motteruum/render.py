@@ -102,6 +102,22 @@ class Renderer:
                 )
         return pages
 
+    def redirects(self, site_url: str) -> dict[str, str]:
+        """Pages at the addresses of former term ids: ``{path in the site: HTML}``."""
+        pages: dict[str, str] = {}
+        template = environment().get_template("redirect.html.j2")
+        for language in self.languages:
+            for term in self.glossary.terms:
+                for old in term.former_ids:
+                    pages[f"{language.prefix}terms/{old}/index.html"] = template.render(
+                        lang=language.code,
+                        t=self._t(language.code),
+                        title=term.text(language.code).term,
+                        target=f"../{term.id}/",
+                        canonical=f"{site_url}{language.prefix}terms/{term.id}/",
+                    )
+        return pages
+
     def _diagram(self, framework: Framework, lang: str) -> diagram.Layout | None:
         spec = framework.diagram
         if spec is None:

@@ -102,3 +102,13 @@ def publish_runtime(config: MkDocsConfig) -> None:
         )
     except RuntimeMissing as error:
         raise PluginError(str(error)) from None
+
+
+def write_redirects(config: MkDocsConfig, glossary: Glossary) -> None:
+    """Keep every former term address working: a redirect page per language."""
+    site_url = config.site_url or "/"
+    pages = Renderer(glossary, site_languages(config)).redirects(site_url)
+    for path, html in pages.items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
+
+from tests.conftest import serve
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -34,16 +37,20 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium.close()
 
 
+@pytest.fixture(scope="session")
+def renamed_site_url(renamed_site: Path) -> Iterator[str]:
+    yield from serve(renamed_site)
+
+
 @pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:
+def page(browser: Browser) -> Iterator[Page]:
     """A fresh page; requests leaving the site are blocked and fail the test."""
     context = browser.new_context(locale="et-EE")
     outside: list[str] = []
     errors: list[str] = []
-    site_host = urlsplit(site_url).netloc
 
     def guard(route: Route, request: Request) -> None:
-        if urlsplit(request.url).netloc == site_host or request.url.startswith("data:"):
+        if urlsplit(request.url).hostname == "127.0.0.1" or request.url.startswith("data:"):
             route.continue_()
         else:
             outside.append(request.url)

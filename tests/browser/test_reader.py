@@ -44,3 +44,9 @@ def test_deep_link_to_a_section_survives_the_language_switch(page: Page, site_ur
     expect(page.locator("#definition")).to_be_in_viewport()
     page.goto(f"{site_url}en/terms/customer-experience/#definition")
     expect(page.locator("#definition")).to_have_text(re.compile("^Definition"))
+
+
+def test_a_renamed_term_redirects_with_its_anchor(page: Page, renamed_site_url: str) -> None:
+    page.goto(f"{renamed_site_url}en/terms/net-promoter/#definition")
+    expect(page).to_have_url(f"{renamed_site_url}en/terms/nps/#definition")
+    expect(page.locator("h1")).to_have_text(re.compile("^Net Promoter Score"))

@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from motteruum.loader import load_glossary
-from tests.conftest import LANGUAGES, ROOT, mkdocs, term_yaml
+from tests.conftest import LANGUAGES, ROOT, copy_project, mkdocs, term_yaml
 
 pytestmark = pytest.mark.build
 
@@ -161,16 +160,6 @@ def test_sub_path_deployment(tmp_path: Path) -> None:
     assert internal == [], "links must be relative so the site works under any sub-path"
 
 
-def copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("terms"))
-    shutil.copytree(ROOT / "glossary", project / "glossary")
-    (project / "hooks").mkdir()
-    shutil.copy(ROOT / "hooks" / "site_hooks.py", project / "hooks")
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    return project
-
-
 def test_broken_sources_stop_the_build_with_every_problem(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     terms = project / "glossary" / "terms"
@@ -242,3 +231,15 @@ def test_nothing_points_outside_the_site(built_site: Path) -> None:
         "cdn.jsdelivr"
         not in (built_site / "assets" / "javascripts" / "calculator-worker.js").read_text()
     )
+
+
+def test_former_ids_keep_their_addresses(renamed_site: Path) -> None:
+    for lang in LANGUAGES:
+        html = page(renamed_site, f"{PREFIX[lang]}terms/net-promoter")
+        refresh = html.select_one('meta[http-equiv="refresh"]')
+        assert refresh is not None and refresh["content"] == "0; url=../nps/"
+        canonical = html.select_one('link[rel="canonical"]')
+        assert canonical["href"] == f"{SITE_URL}{PREFIX[lang]}terms/nps/"
+        assert html.html["lang"] == lang
+    sitemap = (renamed_site / "sitemap.xml").read_text()
+    assert "net-promoter" not in sitemap

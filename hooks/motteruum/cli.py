@@ -1,0 +1,151 @@
+"""``motteruum``: check, scaffold and report on the glossary sources without building the site.
+
+    motteruum check [--format text|json]   every problem as path:line:column: field: message
+    motteruum new-term ID                  a new term file with every language stubbed
+    motteruum report [--format text|json]  translation gaps, terms without sources or relations
+    motteruum schema [--check]             write (or verify) glossary/schema/*.schema.json
+
+Run it in the project folder, or give ``--config path/to/mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from .glossary import Glossary
+from .loader import RESERVED_IDS, SLUG, load_categories, load_glossary
+from .problems import SourceError
+from .project import Project, load_project
+from .report import gaps
+from .schema import SCHEMA_FOLDER, TERM_COMMENT, schemas
+
+
+def _load(project: Project) -> Glossary:
+    return load_glossary(project.glossary, project.languages, calculators=project.calculators())
+
+
+def check(project: Project, output_format: str) -> int:
+    try:
+        glossary = _load(project)
+    except SourceError as error:
+        if output_format == "json":
+            print(json.dumps([asdict(p) for p in error.problems], ensure_ascii=False, indent=1))
+        else:
+            for problem in error.problems:
+                print(problem)
+            print(error.report().splitlines()[0].rstrip(":"), file=sys.stderr)
+        return 1
+    if output_format == "json":
+        print("[]")
+    else:
+        print(f"{len(glossary.terms)} terms and {len(glossary.frameworks)} frameworks: no problems")
+    return 0
+
+
+def new_term(project: Project, term_id: str) -> int:
+    path = project.glossary / "terms" / f"{term_id}.yml"
+    if not SLUG.match(term_id) or term_id in RESERVED_IDS:
+        print(f"{term_id!r} cannot be a term id: use lower-case ASCII words joined by hyphens")
+        return 2
+    if path.exists():
+        print(f"{path.relative_to(project.root)} exists already")
+        return 2
+    categories = [c.id for c in load_categories(project.glossary, project.languages)]
+    lines = [
+        TERM_COMMENT,
+        f"category:  # one of: {', '.join(categories)}",
+        "related: []  # ids of related terms, e.g. [customer-experience, nps]",
+        "sources:",
+        "  - author:",
+        "    year:",
+        "    title:",
+        "    url:",
+    ]
+    for lang in project.languages:
+        lines += [f"{lang}:", '  term: ""', '  definition: ""']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    created = path.relative_to(project.root)
+    print(f"created {created}: fill in the empty fields, then run 'motteruum check'")
+    return 0
+
+
+def report(project: Project, output_format: str) -> int:
+    try:
+        glossary = _load(project)
+    except SourceError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    found = gaps(glossary)
+    if output_format == "json":
+        print(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True))
+        return 0
+    titles = {
+        "missing_in_language": "Fields given in some languages only",
+        "no_sources": "Terms without sources",
+        "unrelated": "Terms no other term or framework points to, with no related terms",
+    }
+    for key, title in titles.items():
+        entries = found[key]
+        print(f"{title}: {len(entries)}")
+        for entry in entries:
+            print(f"  {entry}")
+    return 0
+
+
+def schema(project: Project, check_only: bool) -> int:
+    categories = [c.id for c in load_categories(project.glossary, project.languages)]
+    folder = project.glossary / SCHEMA_FOLDER
+    stale = []
+    for name, text in schemas(project.languages, categories).items():
+        path = folder / name
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(path.relative_to(project.root).as_posix())
+        if not check_only:
+            folder.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    if check_only and stale:
+        print(f"out of date: {', '.join(stale)} (run 'motteruum schema')")
+        return 1
+    for name in stale:
+        print(f"wrote {name}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="motteruum", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("check", "report"):
+        command = commands.add_parser(name)
+        command.add_argument("--format", choices=("text", "json"), default="text")
+    commands.add_parser("new-term").add_argument("id")
+    commands.add_parser("schema").add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        project = load_project(args.config)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"cannot read {args.config}: {error}", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "check":
+            return check(project, args.format)
+        if args.command == "report":
+            return report(project, args.format)
+        if args.command == "new-term":
+            return new_term(project, args.id)
+        return schema(project, args.check)
+    except SourceError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader of the output went away (e.g. `| head`)
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
