@@ -184,6 +184,8 @@ def three_languages() -> Glossary:
         ("1. one\n2. two", "one two"),
         ("Alates\n2020. aastal ja\n- kriips", "Alates 2020. aastal ja - kriips"),
         ("`a*b*` ***z***", "a*b* z"),
+        ("`a\\*b` and \\`not code\\`", "a\\*b and `not code`"),
+        ("\\&amp; and \\[x\\](y)", "&amp; and [x](y)"),
         ("a < b & c &amp; d", "a < b & c & d"),
         ("x <abbr title='y'>X</abbr> <!-- hidden --> z", "x X z"),
         ("see <https://example.org/a>", "see https://example.org/a"),

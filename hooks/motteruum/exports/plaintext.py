@@ -15,10 +15,12 @@ import re
 
 __all__ = ["plain_text"]
 
-#: Characters Markdown lets a backslash escape (ASCII punctuation).
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+#: A backslash escape of ASCII punctuation, or a code span (where escapes are literal),
+#: found in one left-to-right scan as Markdown reads them.
+_LITERAL = re.compile(
+    r"\\(?P<escaped>[!-/:-@\[-`{-~])|(?P<ticks>`+)(?P<code>.+?)(?P=ticks)", re.DOTALL
+)
 _HARD_BREAK = re.compile(r"\\\n")
-_CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=\s)")
@@ -52,8 +54,7 @@ def plain_text(markdown: str) -> str:
     # Escaped characters and code spans are literal text: set them aside first, so that a
     # ``\*`` or a ``*`` inside backticks never starts emphasis.
     text = _HARD_BREAK.sub("\n", markdown)
-    text = _ESCAPE.sub(lambda m: keep(m.group(1)), text)
-    text = _CODE.sub(lambda m: keep(m.group(2).strip()), text)
+    text = _LITERAL.sub(lambda m: keep(m["escaped"] or m["code"].strip()), text)
     text = _without_block_marks(text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
