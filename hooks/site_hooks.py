@@ -18,6 +18,7 @@ from motteruum.site import (
     generate,
     localise_markdown,
     publish_runtime,
+    write_downloads,
     write_redirects,
 )
 
@@ -42,3 +43,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     publish_runtime(config)
     if _glossary is not None:
         write_redirects(config, _glossary)
+        write_downloads(config, _glossary)

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from . import diagram
 from .collation import Collation, letter_anchor
+from .exports import DOWNLOADS, defined_term_jsonld, defined_term_set_jsonld
 from .glossary import Framework, Glossary, Term
 from .strings import translate
 
@@ -71,17 +72,31 @@ def environment() -> Environment:
 class Renderer:
     """Renders every generated page of one glossary for the site's languages."""
 
-    def __init__(self, glossary: Glossary, languages: Sequence[Language]) -> None:
+    def __init__(
+        self,
+        glossary: Glossary,
+        languages: Sequence[Language],
+        site_url: str = "http://127.0.0.1:8000/",
+    ) -> None:
         self.glossary = glossary
         self.languages = tuple(languages)
         self.default = self.languages[0].code
+        self.site_url = site_url
 
     def pages(self) -> dict[str, str]:
         """Every generated page: ``{path inside docs/: Markdown}``, in a stable order."""
         pages: dict[str, str] = {}
         for language in self.languages:
             lang = language.code
-            pages[f"terms/index.{lang}.md"] = self._render("index.md.j2", language)
+            pages[f"terms/index.{lang}.md"] = self._render(
+                "index.md.j2",
+                language,
+                jsonld=Markup(defined_term_set_jsonld(self.glossary, lang, self.site_url)),
+                downloads=[
+                    (posixpath.relpath(path, f"{language.prefix}terms/"), kind)
+                    for path, kind in DOWNLOADS.items()
+                ],
+            )
             pages[f"terms/categories.{lang}.md"] = self._render("categories.md.j2", language)
             pages[f"terms/abbreviations.{lang}.md"] = self._render("abbreviations.md.j2", language)
             for term in self.glossary.terms:
@@ -90,6 +105,7 @@ class Renderer:
                     language,
                     term=term,
                     others=self._other_languages(f"terms/{term.id}/", language),
+                    jsonld=Markup(defined_term_jsonld(self.glossary, term, lang, self.site_url)),
                 )
             pages[f"frameworks/index.{lang}.md"] = self._render("frameworks.md.j2", language)
             for framework in self.glossary.frameworks:

@@ -8,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from .calculator_view import UnknownCalculator, replace_markers
+from .exports import downloads
 from .glossary import Glossary
 from .loader import load_glossary
 from .output import sync_folder
@@ -53,7 +54,7 @@ def generate(config: MkDocsConfig) -> Glossary:
         )
     except SourceError as error:
         raise PluginError(error.report()) from None
-    pages = Renderer(glossary, languages).pages()
+    pages = Renderer(glossary, languages, config.site_url or "/").pages()
     for folder in GENERATED_FOLDERS:
         mine = {path: text for path, text in pages.items() if path.startswith(f"{folder}/")}
         sync_folder(docs_dir / folder, mine)
@@ -107,8 +108,17 @@ def publish_runtime(config: MkDocsConfig) -> None:
 def write_redirects(config: MkDocsConfig, glossary: Glossary) -> None:
     """Keep every former term address working: a redirect page per language."""
     site_url = config.site_url or "/"
-    pages = Renderer(glossary, site_languages(config)).redirects(site_url)
+    pages = Renderer(glossary, site_languages(config), site_url).redirects(site_url)
     for path, html in pages.items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
+
+
+def write_downloads(config: MkDocsConfig, glossary: Glossary) -> None:
+    """The glossary as JSON, CSV, TBX and SKOS under ``downloads/`` (once, for all languages)."""
+    for path, text in downloads(glossary, config.site_url or "/").items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)

@@ -61,19 +61,21 @@ def test_every_term_has_a_page_in_both_languages(built_site: Path) -> None:
 
 def test_index_letters_follow_estonian_order(built_site: Path) -> None:
     html = page(built_site, "terms")
-    headings = [heading(h2, "h2") for h2 in html.select("article h2")]
+    headings = [heading(h2, "h2") for h2 in html.select("article h2[id^=letter-]")]
     assert headings, "the index has letter groups"
     positions = [ESTONIAN_ORDER.index(letter) for letter in headings]
     assert positions == sorted(positions)
     jump = [a["href"] for a in html.select("nav.mr-letters a")]
-    assert jump == [f"#{h2['id']}" for h2 in html.select("article h2")]
+    assert jump == [f"#{h2['id']}" for h2 in html.select("article h2[id^=letter-]")]
 
 
 def test_index_links_every_term_in_both_languages(built_site: Path) -> None:
     for lang in LANGUAGES:
         base = f"/{PREFIX[lang]}terms/"
         html = page(built_site, f"{PREFIX[lang]}terms")
-        linked = {urljoin(base, a["href"]) for a in html.select("article li a")}
+        linked = {
+            urljoin(base, a["href"]) for a in html.select("article ul:not(.mr-downloads) li a")
+        }
         assert linked == {f"{base}{term_id}/" for term_id in glossary_terms()}
 
 
@@ -243,3 +245,47 @@ def test_former_ids_keep_their_addresses(renamed_site: Path) -> None:
         assert html.html["lang"] == lang
     sitemap = (renamed_site / "sitemap.xml").read_text()
     assert "net-promoter" not in sitemap
+
+
+def test_open_data_downloads_parse_and_hold_every_term(built_site: Path) -> None:
+    import csv
+    import io
+    import xml.etree.ElementTree as ElementTree
+
+    import rdflib
+
+    ids = set(glossary_terms())
+    downloads = built_site / "downloads"
+    data = json.loads((downloads / "glossary.json").read_text(encoding="utf-8"))
+    assert {term["id"] for term in data["terms"]} == ids
+    rows = list(csv.DictReader(io.StringIO((downloads / "glossary.csv").read_text("utf-8-sig"))))
+    assert {row["id"] for row in rows} == ids
+    assert all(row["term_et"] and row["term_en"] for row in rows)
+    tbx = ElementTree.parse(downloads / "glossary.tbx").getroot()
+    entries = tbx.findall(".//{urn:iso:std:iso:30042:ed-2}conceptEntry")
+    assert len(entries) == len(ids)
+    graph = rdflib.Graph().parse(downloads / "glossary.ttl", format="turtle")
+    skos = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+    concepts = set(graph.subjects(rdflib.RDF.type, skos.Concept))
+    assert len(concepts) == len(ids)
+    for concept in concepts:
+        labels = {label.language for label in graph.objects(concept, skos.prefLabel)}
+        assert labels == {"et", "en"}
+
+
+def test_index_links_the_downloads_and_pages_carry_json_ld(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        index = page(built_site, f"{PREFIX[lang]}terms")
+        links = [a["href"] for a in index.select("#downloads ~ ul.mr-downloads a")]
+        assert len(links) == 4
+        for href in links:
+            assert (built_site / PREFIX[lang] / "terms" / href).resolve().is_file(), href
+        (block,) = index.select('script[type="application/ld+json"]')
+        term_set = json.loads(block.string)
+        assert term_set["@type"] == "DefinedTermSet"
+        assert len(term_set["hasDefinedTerm"]) == len(glossary_terms())
+        nps = page(built_site, f"{PREFIX[lang]}terms/nps")
+        (block,) = nps.select('script[type="application/ld+json"]')
+        term = json.loads(block.string)
+        assert term["@type"] == "DefinedTerm" and term["inLanguage"] == lang
+        assert term["url"] == f"{SITE_URL}{PREFIX[lang]}terms/nps/"
