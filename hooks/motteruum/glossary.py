@@ -63,9 +63,14 @@ class Item:
     term: str | None
     items: tuple[Item, ...]
     id: str | None = None
+    notes: Mapping[str, str | None] = field(default_factory=dict)
 
     def text(self, lang: str) -> str:
         return self.texts[lang]
+
+    def note(self, lang: str) -> str | None:
+        """A short explanation of the item, if the author gave one."""
+        return self.notes.get(lang)
 
     def label(self, lang: str) -> str:
         """A short form for diagrams (the text itself unless a label is given)."""

@@ -295,6 +295,7 @@ def _framework(
         return Item(
             texts={lang: v if isinstance(v, str) else v.text for lang, v in values.items()},
             labels={lang: None if isinstance(v, str) else v.label for lang, v in values.items()},
+            notes={lang: None if isinstance(v, str) else v.note for lang, v in values.items()},
             term=data.term,
             items=tuple(item(child) for child in data.items),
             id=data.id,

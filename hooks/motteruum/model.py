@@ -136,10 +136,11 @@ class FrameworkCommon(_Strict):
 
 
 class ItemText(_Strict):
-    """An item's text, with a short label for diagrams when the text is long."""
+    """An item's text, with a short label for diagrams and an optional explanation."""
 
     text: Text
-    label: Text | None = None
+    label: Text | None = Field(None, description="A short form of the text for diagrams")
+    note: Text | None = Field(None, description="A short explanation (Markdown)")
 
 
 def framework_schema(languages: Sequence[str]) -> type[FrameworkCommon]:

@@ -56,9 +56,9 @@ def test_index_groups_by_estonian_letters(make_glossary: GlossaryFactory) -> Non
     }
     files = {f"{k}.yml": term_yaml(et, en) for k, (et, en) in words.items()}
     pages = render(make_glossary, files)
-    headings = re.findall(r"^## (\S+) \{ #", pages["terms/index.et.md"], re.M)
+    headings = re.findall(r"^## (\S+) \{ #letter", pages["terms/index.et.md"], re.M)
     assert headings == ["S", "Š", "Z", "T", "Õ", "Ä"]
-    english = re.findall(r"^## (\S+) \{ #", pages["terms/index.en.md"], re.M)
+    english = re.findall(r"^## (\S+) \{ #letter", pages["terms/index.en.md"], re.M)
     assert english == ["A", "B", "S", "T", "W", "Z"]
     assert '<a href="#letter-s-caron">Š</a>' in pages["terms/index.et.md"]
     assert '<span aria-hidden="true">Ž</span>' in pages["terms/index.et.md"]
