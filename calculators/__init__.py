@@ -1,4 +1,4 @@
-"""Survey-metric calculators (NPS, eNPS, CES, CSAT); standard library only.
+"""Survey-metric calculators (NPS, eNPS, CES, CSAT) and self-assessments; standard library only.
 
 The package runs unchanged on CPython 3.11+ and in the browser through Pyodide.
 
@@ -13,6 +13,8 @@ The package runs unchanged on CPython 3.11+ and in the browser through Pyodide.
 * :mod:`calculators.stats` -- normal and *t* quantiles, Wilson intervals, histogram moments.
 * :mod:`calculators.results` -- intervals, warnings and conversion to plain data.
 * :mod:`calculators.errors` -- :class:`CalculatorError`, the only exception for bad input.
+* :mod:`calculators.assessment` -- self-assessments on a 1-4 scale: scoring, CSV export and
+  import, team aggregation, and their JSON-friendly entry points.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""MkDocs hook: glossary pages before files are collected, calculators in pages, the runtime.
+"""MkDocs hook: glossary pages before files are collected, widgets in pages, the runtime.
 
 static-i18n runs ``on_config`` once per language build; generation is idempotent and only
 rewrites files whose content changed.
@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from motteruum.glossary import Glossary
 from motteruum.site import (
     current_language,
-    embed_calculators,
+    embed_widgets,
     generate,
     localise_markdown,
     publish_runtime,
@@ -35,8 +35,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _glossary is None:
+        return markdown
     lang = getattr(page.file, "locale", None) or current_language(config)
-    return embed_calculators(markdown, page.file.src_uri, lang, config)
+    return embed_widgets(markdown, page.file.src_uri, lang, config, _glossary)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -7,7 +7,6 @@ through Pyodide — so the page shows a real result before the engine has starte
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,9 +18,6 @@ from calculators import api
 
 from .render import environment
 from .strings import catalog, translate
-
-#: ``<!-- calculator: nps -->`` on a line of its own is replaced by the calculator.
-MARKER = re.compile(r"^<!--\s*calculator:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -158,20 +154,3 @@ class CalculatorView:
         keys += ["calc.detractors", "calc.bucket", "calc.interval", "calc.chart"]
         keys += ["calc.better.lower", "calc.better.higher", "calc.responses"]
         return {key: self.t(key) for key in sorted(set(keys))}
-
-
-class UnknownCalculator(ValueError):
-    """A marker names a calculator that does not exist."""
-
-
-def replace_markers(markdown: str, lang: str, default_lang: str) -> str:
-    """Put the calculator widget wherever a page has a calculator marker."""
-
-    def render(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in SPECS:
-            known = ", ".join(SPECS)
-            raise UnknownCalculator(f"unknown calculator {name!r} in a marker; known: {known}")
-        return CalculatorView(name, lang, default_lang).render()
-
-    return MARKER.sub(render, markdown)

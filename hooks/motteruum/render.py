@@ -20,6 +20,12 @@ from .exports import DOWNLOADS, defined_term_jsonld, defined_term_set_jsonld
 from .glossary import Framework, Glossary, Term
 from .strings import translate
 
+#: Self-assessment page name → the framework whose ``aspects`` and ``scale`` it asks about.
+ASSESSMENTS = {
+    "cx": "customer-experience-self-assessment",
+    "ex": "employee-experience-self-assessment",
+}
+
 #: Characters that would start Markdown formatting inside plain text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
@@ -114,6 +120,7 @@ class Renderer:
                     language,
                     framework=framework,
                     drawing=self._diagram(framework, lang),
+                    tool=next((k for k, v in ASSESSMENTS.items() if v == framework.id), None),
                     others=self._other_languages(f"frameworks/{framework.id}/", language),
                 )
         return pages

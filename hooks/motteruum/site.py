@@ -7,7 +7,6 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from .calculator_view import UnknownCalculator, replace_markers
 from .exports import downloads
 from .glossary import Glossary
 from .loader import load_glossary
@@ -16,6 +15,7 @@ from .problems import SourceError
 from .render import Language, Renderer
 from .runtime import RuntimeMissing, publish
 from .strings import translate
+from .widgets import UnknownWidget, replace_markers
 
 #: Folders of ``docs/`` that are generated from ``glossary/`` (git ignores them).
 GENERATED_FOLDERS = ("terms", "frameworks")
@@ -86,11 +86,13 @@ def localise_markdown(config: MkDocsConfig) -> None:
     toc["permalink_title"] = translate("heading.permalink", current_language(config), default)
 
 
-def embed_calculators(markdown: str, src_uri: str, lang: str, config: MkDocsConfig) -> str:
-    """Replace ``<!-- calculator: name -->`` markers of one page by calculator widgets."""
+def embed_widgets(
+    markdown: str, src_uri: str, lang: str, config: MkDocsConfig, glossary: Glossary
+) -> str:
+    """Replace calculator and assessment markers of one page by their widgets."""
     try:
-        return replace_markers(markdown, lang, site_languages(config)[0].code)
-    except UnknownCalculator as error:
+        return replace_markers(markdown, lang, site_languages(config)[0].code, glossary)
+    except UnknownWidget as error:
         raise PluginError(f"docs/{src_uri}: {error}") from None
 
 

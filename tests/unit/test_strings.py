@@ -60,3 +60,10 @@ def test_every_calculator_error_and_warning_has_a_message() -> None:
     missing = [c for c in codes if f"calc.error.{c}" not in catalog()]
     missing += [w for w in warnings if f"calc.warning.{w}" not in catalog()]
     assert missing == []
+
+
+def test_every_team_import_problem_has_a_message() -> None:
+    from calculators.assessment.team_csv import PROBLEM_CODES
+
+    assert len(PROBLEM_CODES) >= 10
+    assert [code for code in PROBLEM_CODES if f"team.code.{code}" not in catalog()] == []

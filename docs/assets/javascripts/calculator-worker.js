@@ -1,4 +1,4 @@
-// Module worker: one Pyodide interpreter for every calculator on the page.
+// Module worker: one Pyodide interpreter for every calculator and self-assessment on the page.
 // Every number is computed by the Python package `calculators`; this file only relays messages.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
@@ -25,8 +25,16 @@ try {
   handle = pyodide.runPython(`
 import json
 from calculators import api
+from calculators.assessment import api as assessment
 
-CALLS = {"compute": api.compute, "compare": api.compare, "plan_sample_size": api.plan_sample_size}
+CALLS = {
+    "compute": api.compute,
+    "compare": api.compare,
+    "plan_sample_size": api.plan_sample_size,
+    "assessment_score": lambda name, form: assessment.api_score(form),
+    "assessment_export": lambda name, form: assessment.api_export(form),
+    "assessment_team": lambda name, form: assessment.api_team(form),
+}
 
 def handle(fn, name, form_json):
     return json.dumps(CALLS[fn](name, json.loads(form_json)))

@@ -1,0 +1,35 @@
+"""Interactive widgets that Markdown pages ask for with a marker on a line of its own.
+
+``<!-- calculator: nps -->`` and ``<!-- assessment: cx -->`` are replaced by the widget's
+markup, rendered now in the page's language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .assessment_view import AssessmentView
+from .calculator_view import SPECS, CalculatorView
+from .glossary import Glossary
+from .render import ASSESSMENTS
+
+MARKER = re.compile(r"^<!--\s*(calculator|assessment):\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
+
+
+class UnknownWidget(ValueError):
+    """A marker names a widget that does not exist."""
+
+
+def replace_markers(markdown: str, lang: str, default_lang: str, glossary: Glossary) -> str:
+    """Put each widget where its marker is."""
+
+    def render(match: re.Match[str]) -> str:
+        kind, name = match.groups()
+        known = SPECS if kind == "calculator" else ASSESSMENTS
+        if name not in known:
+            raise UnknownWidget(f"unknown {kind} {name!r} in a marker; known: {', '.join(known)}")
+        if kind == "calculator":
+            return CalculatorView(name, lang, default_lang).render()
+        return AssessmentView(name, lang, default_lang, glossary).render()
+
+    return MARKER.sub(render, markdown)
