@@ -42,6 +42,8 @@ def test_answer_all_reload_export_and_team(page: Page, site_url: str, lang: str)
     expect(weakest).to_have_count(3)
     first_label = root.locator(f"#aspect-{ids[0]} legend").text_content() or ""
     expect(weakest.first).to_have_text(f"{first_label} (1)")
+    profile = root.locator('[data-output="profile"]')
+    expect(profile.locator(f'tr[data-aspect="{ids[2]}"] [data-cell="value"]')).to_have_text("3")
     chart = root.locator('[data-chart=""]')
     expect(chart.locator(f'[data-bar="{ids[3]}"] rect')).to_have_attribute("width", "400")
     expect(chart).to_have_attribute("aria-label", re.compile(re.escape(first_label) + ": 1"))

@@ -123,6 +123,11 @@ function setUp(root) {
       );
     }
     drawBars(root.querySelector('[data-chart=""]'), result.profile);
+    for (const id of aspects) {
+      const cell = root.querySelector(`[data-output="profile"] tr[data-aspect="${id}"] [data-cell="value"]`);
+      const value = result.profile[id];
+      cell.textContent = value === null ? strings["assess.unanswered"] : String(value);
+    }
   }
 
   async function score() {
