@@ -23,21 +23,24 @@ try {
     packages: ["calculators"],
   });
   handle = pyodide.runPython(`
+import importlib
 import json
-from calculators import api
-from calculators.assessment import api as assessment
 
+# module and function of each call; a module is imported when it is first needed
 CALLS = {
-    "compute": api.compute,
-    "compare": api.compare,
-    "plan_sample_size": api.plan_sample_size,
-    "assessment_score": lambda name, form: assessment.api_score(form),
-    "assessment_export": lambda name, form: assessment.api_export(form),
-    "assessment_team": lambda name, form: assessment.api_team(form),
+    "compute": ("calculators.api", "compute"),
+    "compare": ("calculators.api", "compare"),
+    "plan_sample_size": ("calculators.api", "plan_sample_size"),
+    "assessment_score": ("calculators.assessment.api", "api_score"),
+    "assessment_export": ("calculators.assessment.api", "api_export"),
+    "assessment_team": ("calculators.assessment.api", "api_team"),
 }
 
 def handle(fn, name, form_json):
-    return json.dumps(CALLS[fn](name, json.loads(form_json)))
+    module, function = CALLS[fn]
+    call = getattr(importlib.import_module(module), function)
+    form = json.loads(form_json)
+    return json.dumps(call(form) if module.endswith("assessment.api") else call(name, form))
 
 handle
 `);
