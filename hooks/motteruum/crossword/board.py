@@ -22,6 +22,8 @@ __all__ = ["ACROSS", "DOWN", "Board", "Box", "Snapshot", "area", "grow"]
 ACROSS: Final = 1
 DOWN: Final = 2
 _BOTH: Final = ACROSS | DOWN
+#: Work charged for a candidate search besides the cells it examines (the call's own cost).
+_CALL_COST: Final = 20
 
 #: ``(row0, col0, row1, col1)``, inclusive, in canvas coordinates.
 Box = tuple[int, int, int, int]
@@ -41,8 +43,9 @@ def area(box: Box) -> int:
 class Board:
     """Words on a canvas, with placement, removal and candidate search.
 
-    ``work`` counts the cells examined by the searches; the layout stops when it has spent its
-    budget of work, which keeps a seed's result independent of the machine's speed.
+    ``work`` counts the cells examined by the searches, plus a fixed charge per search, so it
+    grows about in step with running time; the layout stops when it has spent its budget of
+    work, which keeps a seed's result independent of the machine's speed.
     """
 
     def __init__(self, words: Sequence[str], size: int) -> None:
@@ -210,33 +213,39 @@ class Board:
 
     def stray(self) -> list[int]:
         """Placed words outside the largest connected group (by letters; earliest on ties)."""
-        group_of: dict[int, int] = {}
-        groups: list[list[int]] = []
-        size = self.size
-        for root in self.placed():
-            if root in group_of:
-                continue
-            group = [root]
-            group_of[root] = len(groups)
-            k = 0
-            while k < len(group):
-                i = group[k]
-                k += 1
-                p = self.start[i]
-                step = 1 if self.way[i] == ACROSS else size
-                others = self.down if self.way[i] == ACROSS else self.across
-                for _ in range(len(self.words[i])):
-                    j = others[p]
-                    if j >= 0 and j not in group_of:
-                        group_of[j] = len(groups)
-                        group.append(j)
-                    p += step
-            groups.append(group)
-        if len(groups) <= 1:
+        words, size = self.words, self.size
+        group = [-1] * len(words)
+        members: list[list[int]] = []
+        weights: list[int] = []
+        placed = self.placed()
+        if not placed:
             return []
-        weight = [sum(len(self.words[i]) for i in group) for group in groups]
-        keep = max(range(len(groups)), key=lambda g: (weight[g], -g))
-        return [i for g, group in enumerate(groups) if g != keep for i in group]
+        for root in placed:
+            if group[root] >= 0:
+                continue
+            label = len(members)
+            group[root] = label
+            found = [root]
+            weight = 0
+            k = 0
+            while k < len(found):
+                i = found[k]
+                k += 1
+                weight += len(words[i])
+                p = self.start[i]
+                step, others = (1, self.down) if self.way[i] == ACROSS else (size, self.across)
+                for _ in range(len(words[i])):
+                    j = others[p]
+                    if j >= 0 and group[j] < 0:
+                        group[j] = label
+                        found.append(j)
+                    p += step
+            if label == 0 and len(found) == len(placed):
+                return []
+            members.append(found)
+            weights.append(weight)
+        keep = max(range(len(members)), key=lambda g: (weights[g], -g))
+        return sorted(i for g, found in enumerate(members) if g != keep for i in found)
 
     def neighbours(self, i: int) -> list[int]:
         """Words crossing word ``i``, in order along it."""
@@ -287,7 +296,7 @@ class Board:
         top_lo, top_hi = box[0], box[2] - n + 1
         left_lo, left_hi = box[1], box[3] - n + 1
         span = n * size
-        probes = n
+        probes = _CALL_COST + n
         found: list[tuple[int, int, int]] = []
         for k, ch in enumerate(word):
             downs, acrosses = open_down[ch], open_across[ch]

@@ -157,7 +157,7 @@ def generate(
     rest cannot join the grid and are returned in :attr:`Puzzle.unplaced`.
 
     ``attempts`` is the number of greedy constructions to start from and ``effort`` the
-    number of grid cells the whole search may examine (about 0.3 s per million in CPython);
+    work the whole search may do (grid cells examined; a million is about 0.35 s of CPython);
     both bound the work, so the result never depends on the machine's speed.
     """
     answers = normalize_entries(entries)
