@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from motteruum.glossary import Glossary
 from motteruum.site import (
+    add_share_block,
     current_language,
     embed_widgets,
     generate,
@@ -39,6 +40,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     lang = getattr(page.file, "locale", None) or current_language(config)
     return embed_widgets(markdown, page.file.src_uri, lang, config, _glossary)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = getattr(page.file, "locale", None) or current_language(config)
+    return add_share_block(html, page.url, lang, config)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -14,6 +14,7 @@ from .output import sync_folder
 from .problems import SourceError
 from .render import Language, Renderer
 from .runtime import RuntimeMissing, publish
+from .share import share_block
 from .strings import translate
 from .widgets import UnknownWidget, replace_markers
 
@@ -124,3 +125,9 @@ def write_downloads(config: MkDocsConfig, glossary: Glossary) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8", newline="") as file:
             file.write(text)
+
+
+def add_share_block(html: str, page_url: str, lang: str, config: MkDocsConfig) -> str:
+    """Append the copy-link button and the QR code of the page's public address."""
+    address = (config.site_url or "/") + page_url
+    return html + share_block(address, lang, site_languages(config)[0].code)

@@ -289,3 +289,19 @@ def test_index_links_the_downloads_and_pages_carry_json_ld(built_site: Path) -> 
         term = json.loads(block.string)
         assert term["@type"] == "DefinedTerm" and term["inLanguage"] == lang
         assert term["url"] == f"{SITE_URL}{PREFIX[lang]}terms/nps/"
+
+
+def test_every_page_has_a_qr_code_of_its_public_address(built_site: Path) -> None:
+    import segno
+
+    for path in built_site.rglob("index.html"):
+        relative = path.parent.relative_to(built_site).as_posix()
+        if relative.startswith("assets") or "net-promoter" in relative:
+            continue
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        address = SITE_URL + ("" if relative == "." else f"{relative}/")
+        caption = html.select_one(".mr-share figcaption")
+        assert caption is not None and caption.get_text() == address, path
+        svg = html.select_one("svg.mr-qr")
+        side = segno.make(address, error="m").symbol_size(scale=1, border=4)[0]
+        assert svg["viewbox"] == f"0 0 {side} {side}"

@@ -1,0 +1,27 @@
+"""For trainers: a "copy link" button and the page's address as a QR code, made at build time."""
+
+from __future__ import annotations
+
+import segno
+from markupsafe import Markup
+
+from .render import environment
+from .strings import translate
+
+
+def qr_svg(url: str) -> Markup:
+    """``url`` as an inline SVG QR code (black on white, scales to any size, no network)."""
+    code = segno.make(url, error="m")
+    svg = code.svg_inline(
+        scale=1, border=4, dark="#000", light="#fff", svgclass="mr-qr", omitsize=True
+    )
+    return Markup(svg.replace("<svg ", '<svg role="img" aria-hidden="true" ', 1))
+
+
+def share_block(url: str, lang: str, default_lang: str) -> str:
+    """The share controls of one page (appended to its content)."""
+
+    def t(key: str, **values: object) -> str:
+        return translate(key, lang, default_lang, **values)
+
+    return environment().get_template("share.html.j2").render(t=t, url=url, qr=qr_svg(url))
