@@ -58,12 +58,13 @@ The error fields are those of :class:`~calculators.errors.CalculatorError`: a st
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Final
 
 from calculators import ces, csat, nps
 from calculators.errors import CalculatorError, Code
+from calculators.guard import Form, form_mapping, guarded
 from calculators.parsing import (
     histogram_of,
     parse_choice,
@@ -72,7 +73,7 @@ from calculators.parsing import (
     parse_integer_option,
     parse_scores,
 )
-from calculators.results import JsonValue, to_jsonable
+from calculators.results import JsonValue
 
 #: The calculators :func:`compute` knows.
 CALCULATORS: Final = ("nps", "enps", "ces", "csat")
@@ -81,27 +82,6 @@ NPS_CALCULATORS: Final = ("nps", "enps")
 NPS_MODES: Final = ("counts", "histogram", "responses")
 DISTRIBUTION_MODES: Final = ("histogram", "responses")
 DEFAULT_MODE: Final = "responses"
-
-Form = Mapping[str, object]
-
-
-def _guarded(work: Callable[[], object]) -> dict[str, JsonValue]:
-    """Run ``work`` and wrap its result or error; nothing escapes."""
-    try:
-        return {"ok": True, "result": to_jsonable(work())}
-    except CalculatorError as error:
-        return {"ok": False, "error": error.to_dict()}
-    except Exception:
-        internal = CalculatorError(Code.INTERNAL_ERROR)
-        return {"ok": False, "error": internal.to_dict()}
-
-
-def _form(form: object) -> Form:
-    if not isinstance(form, Mapping):
-        raise CalculatorError(
-            Code.WRONG_TYPE, values=[form], params={"expected": "mapping of form inputs"}
-        )
-    return form
 
 
 def _get(form: Form, key: str) -> object:
@@ -161,7 +141,7 @@ def _distribution(form: Form, low: int, high: int) -> tuple[int, ...]:
 
 def _compute(name: object, raw_form: object) -> object:
     calculator = _name(name, CALCULATORS)
-    form = _form(raw_form)
+    form = form_mapping(raw_form)
     confidence = parse_confidence(_get(form, "confidence"))
     if calculator == "ces":
         scale = parse_choice(_get(form, "scale"), "scale", tuple(ces.SCALES), ces.DEFAULT_SCALE)
@@ -192,7 +172,7 @@ def _min_group(form: Form, calculator: str) -> int | None:
 
 def _compare(name: object, raw_form: object) -> object:
     calculator = _name(name, NPS_CALCULATORS)
-    form = _form(raw_form)
+    form = form_mapping(raw_form)
     confidence = parse_confidence(_get(form, "confidence"))
     method = parse_choice(_get(form, "method"), "method", nps.METHODS, nps.DEFAULT_METHOD)
     min_group = _min_group(form, calculator)
@@ -215,7 +195,7 @@ def _compare(name: object, raw_form: object) -> object:
 
 def _plan(name: object, raw_form: object) -> object:
     calculator = _name(name, NPS_CALCULATORS)
-    form = _form(raw_form)
+    form = form_mapping(raw_form)
     return nps.plan_sample_size(
         _text(form, "margin"),
         confidence=parse_confidence(_get(form, "confidence")),
@@ -230,14 +210,14 @@ def _plan(name: object, raw_form: object) -> object:
 
 def compute(name: str, form: Mapping[str, str]) -> dict[str, JsonValue]:
     """Compute NPS, eNPS, CES or CSAT from raw form values; never raises (see above)."""
-    return _guarded(lambda: _compute(name, form))
+    return guarded(lambda: _compute(name, form))
 
 
 def compare(name: str, form: Mapping[str, str]) -> dict[str, JsonValue]:
     """Compare two NPS or eNPS groups from raw form values; never raises (see above)."""
-    return _guarded(lambda: _compare(name, form))
+    return guarded(lambda: _compare(name, form))
 
 
 def plan_sample_size(name: str, form: Mapping[str, str]) -> dict[str, JsonValue]:
     """Plan an NPS or eNPS sample size from raw form values; never raises (see above)."""
-    return _guarded(lambda: _plan(name, form))
+    return guarded(lambda: _plan(name, form))

@@ -59,38 +59,18 @@ are ignored.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Final
 
 from calculators.assessment.scoring import check_aspects, read_answers, result_from_values
 from calculators.assessment.team import aggregate_team
 from calculators.assessment.team_csv import DELIMITERS, read_team_csv, to_csv
 from calculators.errors import CalculatorError, Code
+from calculators.guard import Form, form_mapping, guarded
 from calculators.parsing import check_text, parse_choice
-from calculators.results import JsonValue, to_jsonable
+from calculators.results import JsonValue
 
 _ID_SEPARATORS: Final = re.compile(r"[\s,;\ufeff]+")
-
-Form = Mapping[str, object]
-
-
-def _guarded(work: Callable[[], object]) -> dict[str, JsonValue]:
-    """Run ``work`` and wrap its result or error; nothing escapes."""
-    try:
-        return {"ok": True, "result": to_jsonable(work())}
-    except CalculatorError as error:
-        return {"ok": False, "error": error.to_dict()}
-    except Exception:
-        internal = CalculatorError(Code.INTERNAL_ERROR)
-        return {"ok": False, "error": internal.to_dict()}
-
-
-def _form(form: object) -> Form:
-    if not isinstance(form, Mapping):
-        raise CalculatorError(
-            Code.WRONG_TYPE, values=[form], params={"expected": "mapping of form inputs"}
-        )
-    return form
 
 
 def _aspects(form: Form) -> tuple[str, ...]:
@@ -108,13 +88,13 @@ def _answers(form: Form, ids: tuple[str, ...]) -> dict[str, object]:
 
 
 def _score(raw_form: object) -> object:
-    form = _form(raw_form)
+    form = form_mapping(raw_form)
     ids = _aspects(form)
     return result_from_values(ids, read_answers(ids, _answers(form, ids)))
 
 
 def _export(raw_form: object) -> object:
-    form = _form(raw_form)
+    form = form_mapping(raw_form)
     ids = _aspects(form)
     checked = dict(zip(ids, read_answers(ids, _answers(form, ids)), strict=True))
     delimiter = parse_choice(form.get("delimiter"), "delimiter", DELIMITERS, DELIMITERS[0])
@@ -129,7 +109,7 @@ def _export(raw_form: object) -> object:
 
 
 def _team(raw_form: object) -> object:
-    form = _form(raw_form)
+    form = form_mapping(raw_form)
     ids = _aspects(form)
     value = form.get("csv")
     text = check_text("" if value is None else value, "csv")
@@ -146,14 +126,14 @@ def _team(raw_form: object) -> object:
 
 def api_score(form: Mapping[str, str]) -> dict[str, JsonValue]:
     """Score one participant from raw form values; never raises (see above)."""
-    return _guarded(lambda: _score(form))
+    return guarded(lambda: _score(form))
 
 
 def api_export(form: Mapping[str, str]) -> dict[str, JsonValue]:
     """One participant's answers as CSV text from raw form values; never raises."""
-    return _guarded(lambda: _export(form))
+    return guarded(lambda: _export(form))
 
 
 def api_team(form: Mapping[str, str]) -> dict[str, JsonValue]:
     """Import a team's CSV text and aggregate it; never raises (see above)."""
-    return _guarded(lambda: _team(form))
+    return guarded(lambda: _team(form))

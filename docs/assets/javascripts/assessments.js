@@ -2,7 +2,7 @@
 // exports them as CSV/JSON, and aggregates the CSV files of a team. No scoring here.
 // Markup contract: root [data-assessment=cx|ex][data-state], one radio group per aspect id,
 // outputs [data-output=mean|answered|weakest].
-import { engine, fill, formatNumber, whenSeen } from "./engine.js";
+import { activator, fill, formatNumber, whenSeen } from "./engine.js";
 
 function setUp(root) {
   const name = root.dataset.assessment;
@@ -204,22 +204,10 @@ function setUp(root) {
     drawBars(root.querySelector('[data-chart="team"]'), means);
   }
 
-  function activate() {
-    if (root.dataset.state === "ready" || root.dataset.active) return;
-    root.dataset.active = "true";
-    setState("loading");
-    running = engine();
-    running.ready.then(
-      () => {
-        setState("ready");
-        score();
-      },
-      () => {
-        delete root.dataset.active;
-        setState("error");
-      },
-    );
-  }
+  const activate = activator(root, setState, (widget) => {
+    running = widget;
+    score();
+  });
 
   restore();
   form.addEventListener("change", () => {

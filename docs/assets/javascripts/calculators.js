@@ -1,7 +1,7 @@
 // Calculators in the page: starts the Python engine (Pyodide in a module worker) when a
 // calculator comes into view or gets focus, sends the form, shows the answer.
 // Markup contract: see docs/calculators/index.*.md. No formulas here: Python computes.
-import { engine, fill, formatNumber, whenSeen } from "./engine.js";
+import { activator, fill, formatNumber, whenSeen } from "./engine.js";
 
 
 function setUp(root) {
@@ -171,22 +171,10 @@ function setUp(root) {
     }
   }
 
-  function activate() {
-    if (root.dataset.state === "ready" || root.dataset.active) return;
-    root.dataset.active = "true";
-    setState("loading");
-    running = engine();
-    running.ready.then(
-      () => {
-        setState("ready");
-        compute();
-      },
-      () => {
-        delete root.dataset.active;
-        setState("error");
-      },
-    );
-  }
+  const activate = activator(root, setState, (widget) => {
+    running = widget;
+    compute();
+  });
 
   const fromUrl = new URLSearchParams(location.search);
   const hasState = Array.from(fromUrl.keys()).some((key) => key.startsWith(`${name}.`));

@@ -85,3 +85,28 @@ export function whenSeen(element, start) {
     observer.observe(element);
   }
 }
+
+/**
+ * The activation of a widget: start the engine once, report "loading", then "ready" (calling
+ * `onReady`) or "error"; calling it again after an error retries.
+ */
+export function activator(root, setState, onReady) {
+  let widget = null;
+  return function activate() {
+    if (root.dataset.state === "ready" || root.dataset.active) return widget;
+    root.dataset.active = "true";
+    setState("loading");
+    widget = engine();
+    widget.ready.then(
+      () => {
+        setState("ready");
+        onReady(widget);
+      },
+      () => {
+        delete root.dataset.active;
+        setState("error");
+      },
+    );
+    return widget;
+  };
+}
