@@ -4,6 +4,10 @@ Pyodide comes from the pinned npm package in ``node_modules/pyodide``. The ``cal
 package is packed into a pure-Python wheel whose file name carries its content hash, and is
 registered in a site-local ``pyodide-lock.json``; ``loadPyodide({packages: ["calculators"]})``
 then loads it by name and checks its sha256. Nothing is fetched from a CDN.
+
+The wheel also carries the crossword generator (``motteruum/__init__.py`` and
+``motteruum/crossword/``, standard library only), so the crossword page lays out a new puzzle
+in the browser with the same code as the build. The rest of ``motteruum`` stays out.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import hashlib
 import json
 import shutil
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -24,6 +29,12 @@ CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdl
 PACKAGE = "calculators"
 VERSION = "1.0.0"
 _EPOCH = (1980, 1, 1, 0, 0, 0)
+_HERE = Path(__file__).resolve().parent
+#: Parts of this package that run in the browser as well: ``(path in the wheel, source)``.
+BROWSER_PARTS: tuple[tuple[str, Path], ...] = (
+    ("motteruum/__init__.py", _HERE / "__init__.py"),
+    ("motteruum/crossword", _HERE / "crossword"),
+)
 
 
 class RuntimeMissing(Exception):
@@ -34,6 +45,7 @@ class RuntimeMissing(Exception):
 class Wheel:
     file_name: str
     data: bytes
+    imports: tuple[str, ...] = (PACKAGE,)
 
     @property
     def sha256(self) -> str:
@@ -45,12 +57,25 @@ def _record_hash(data: bytes) -> str:
     return f"sha256={digest}"
 
 
-def build_wheel(package_dir: Path) -> Wheel:
-    """A reproducible pure-Python wheel of ``package_dir`` named with its content hash."""
-    sources = sorted(
-        p for p in package_dir.rglob("*.py") if "__pycache__" not in p.parts and p.is_file()
-    )
-    files = {f"{PACKAGE}/{p.relative_to(package_dir).as_posix()}": p.read_bytes() for p in sources}
+def _sources(name: str, path: Path) -> dict[str, bytes]:
+    """The Python files of ``path`` (a file or a folder) under ``name`` in the wheel."""
+    if path.is_file():
+        return {name: path.read_bytes()}
+    sources = sorted(p for p in path.rglob("*.py") if "__pycache__" not in p.parts and p.is_file())
+    return {f"{name}/{p.relative_to(path).as_posix()}": p.read_bytes() for p in sources}
+
+
+def build_wheel(package_dir: Path, extra: Sequence[tuple[str, Path]] = BROWSER_PARTS) -> Wheel:
+    """A reproducible pure-Python wheel of ``package_dir`` named with its content hash.
+
+    ``extra`` adds more Python files: ``(path in the wheel, file or folder)`` pairs; by
+    default the crossword generator (:data:`BROWSER_PARTS`).
+    """
+    files = _sources(PACKAGE, package_dir)
+    for name, path in extra:
+        files.update(_sources(name, path))
+    files = dict(sorted(files.items()))
+    imports = tuple(sorted({name.split("/")[0] for name in files}))
     content = hashlib.sha256()
     for name, data in files.items():
         content.update(name.encode() + b"\0" + data + b"\0")
@@ -58,7 +83,7 @@ def build_wheel(package_dir: Path) -> Wheel:
     dist_info = f"{PACKAGE}-{version}.dist-info"
     files[f"{dist_info}/METADATA"] = (
         f"Metadata-Version: 2.1\nName: {PACKAGE}\nVersion: {version}\n"
-        "Summary: Survey-metric calculators of Ühine mõtteruum\n"
+        "Summary: Survey-metric calculators and the crossword generator of Ühine mõtteruum\n"
     ).encode()
     files[f"{dist_info}/WHEEL"] = (
         b"Wheel-Version: 1.0\nGenerator: motteruum\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
@@ -72,7 +97,7 @@ def build_wheel(package_dir: Path) -> Wheel:
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
-    return Wheel(f"{PACKAGE}-{version}-py3-none-any.whl", buffer.getvalue())
+    return Wheel(f"{PACKAGE}-{version}-py3-none-any.whl", buffer.getvalue(), imports)
 
 
 def lockfile(pyodide_lock: dict[str, object], wheel: Wheel) -> dict[str, object]:
@@ -87,7 +112,7 @@ def lockfile(pyodide_lock: dict[str, object], wheel: Wheel) -> dict[str, object]
                 "install_dir": "site",
                 "sha256": wheel.sha256,
                 "package_type": "package",
-                "imports": [PACKAGE],
+                "imports": list(wheel.imports),
                 "depends": [],
             }
         },

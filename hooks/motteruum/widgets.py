@@ -1,19 +1,23 @@
 """Interactive widgets that Markdown pages ask for with a marker on a line of its own.
 
-``<!-- calculator: nps -->`` and ``<!-- assessment: cx -->`` are replaced by the widget's
-markup, rendered now in the page's language.
+``<!-- calculator: nps -->``, ``<!-- assessment: cx -->`` and ``<!-- crossword: glossary -->``
+are replaced by the widget's markup, rendered now in the page's language.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .assessment_view import AssessmentView
 from .calculator_view import SPECS, CalculatorView
+from .crossword_view import CROSSWORDS, CrosswordView
 from .glossary import Glossary
 from .render import ASSESSMENTS
 
-MARKER = re.compile(r"^<!--\s*(calculator|assessment):\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
+MARKER = re.compile(
+    r"^<!--\s*(calculator|assessment|crossword):\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE
+)
 
 
 class UnknownWidget(ValueError):
@@ -25,11 +29,17 @@ def replace_markers(markdown: str, lang: str, default_lang: str, glossary: Gloss
 
     def render(match: re.Match[str]) -> str:
         kind, name = match.groups()
-        known = SPECS if kind == "calculator" else ASSESSMENTS
+        known: Collection[str] = {
+            "calculator": SPECS.keys(),
+            "assessment": ASSESSMENTS.keys(),
+            "crossword": CROSSWORDS,
+        }[kind]
         if name not in known:
             raise UnknownWidget(f"unknown {kind} {name!r} in a marker; known: {', '.join(known)}")
         if kind == "calculator":
             return CalculatorView(name, lang, default_lang).render()
+        if kind == "crossword":
+            return CrosswordView(name, lang, default_lang, glossary).render()
         return AssessmentView(name, lang, default_lang, glossary).render()
 
     return MARKER.sub(render, markdown)

@@ -34,6 +34,7 @@ CALLS = {
     "assessment_score": ("calculators.assessment.api", "api_score"),
     "assessment_export": ("calculators.assessment.api", "api_export"),
     "assessment_team": ("calculators.assessment.api", "api_team"),
+    "crossword_new": ("motteruum.crossword.browser", "new_puzzle"),
 }
 
 def handle(fn, name, form_json):
