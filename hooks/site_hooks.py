@@ -19,8 +19,10 @@ from motteruum.site import (
     generate,
     localise_markdown,
     publish_runtime,
+    search_in_page_language,
     write_downloads,
     write_redirects,
+    write_search_forms,
 )
 
 #: The glossary of the build under way (set anew in every on_config).
@@ -47,8 +49,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return add_share_block(html, page.url, lang, config)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = getattr(page.file, "locale", None) or current_language(config)
+    return search_in_page_language(output, lang)
+
+
+@event_priority(-110)  # after static-i18n (-100) has written the search index of all languages
 def on_post_build(config: MkDocsConfig) -> None:
     publish_runtime(config)
     if _glossary is not None:
         write_redirects(config, _glossary)
         write_downloads(config, _glossary)
+        write_search_forms(config, _glossary)

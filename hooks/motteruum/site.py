@@ -14,6 +14,7 @@ from .output import sync_folder
 from .problems import SourceError
 from .render import Language, Renderer
 from .runtime import RuntimeMissing, publish
+from .search import enrich_site, localise_worker
 from .share import share_block
 from .strings import translate
 from .widgets import UnknownWidget, replace_markers
@@ -131,3 +132,13 @@ def add_share_block(html: str, page_url: str, lang: str, config: MkDocsConfig) -
     """Append the copy-link button and the QR code of the page's public address."""
     address = (config.site_url or "/") + page_url
     return html + share_block(address, lang, site_languages(config)[0].code)
+
+
+def search_in_page_language(html: str, lang: str) -> str:
+    """Make the page's search look only at pages of its own language."""
+    return localise_worker(html, lang)
+
+
+def write_search_forms(config: MkDocsConfig, glossary: Glossary) -> None:
+    """Mark the search index entries with their language and add the terms' forms."""
+    enrich_site(Path(config.site_dir), glossary, site_languages(config))

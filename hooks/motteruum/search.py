@@ -1,0 +1,170 @@
+"""Site search in the reader's language that finds a term from any of its inflected forms.
+
+Material's search (lunr in a Web Worker) knows no Estonian, matches the start of words only
+and keeps one index for every language. Two additions make it work for this glossary:
+
+* The entries of term and framework pages in ``search/search_index.json`` get two fields,
+  boosted in ``mkdocs.yml``: :data:`FORMS` lists every form of every word of the page's names
+  in that language (for a term: the term, its abbreviation and expansion, its synonyms; see
+  :mod:`motteruum.words.inflection`), and :data:`HEAD` the forms of a one-word term and of
+  its abbreviation, so that the page of ``rahulolu`` comes before ``töötajate rahulolu uuring``.
+  A reader typing ``kliendikogemuse`` or ``soovitusindeksit`` finds the term page, whose
+  text never has to contain that form.
+* Every entry is marked with its language, and each page starts Material's worker through a
+  small wrapper (``docs/assets/javascripts/workers/search-i18n.js``) that passes on only the
+  entries of the page's language.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2.utils import htmlsafe_json_dumps
+
+from .glossary import Glossary, Term
+from .render import Language
+from .words.inflection import Paradigm, paradigms
+
+#: The search index field with the forms of a term of one word and of its abbreviation, so
+#: that ``rahulolu`` finds the page of ``rahulolu`` before ``töötajate rahulolu uuring``.
+HEAD = "headword"
+#: The search index field with the forms of every word of every name of the page.
+FORMS = "forms"
+#: The wrapper around Material's search worker, next to it in ``assets/javascripts/workers/``.
+WORKER = "search-i18n.js"
+
+#: Words as Material's search separates them (it splits on spaces, hyphens and punctuation).
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CONFIG = re.compile(
+    r'(<script id="__config" type="application/json">)(?P<json>.*?)(</script>)', re.DOTALL
+)
+
+
+@dataclass(frozen=True)
+class Names:
+    """What a page is called: its head words and all its names."""
+
+    heads: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+def term_names(term: Term, lang: str) -> list[str]:
+    """What a reader may call a term in one language: term, abbreviation, expansion, synonyms."""
+    text = term.text(lang)
+    found = [text.term, text.abbreviation, text.expansion, *text.synonyms]
+    return [name for name in found if name]
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as the search index separates them."""
+    return _WORD.findall(text)
+
+
+def page_names(glossary: Glossary, lang: str) -> dict[str, Names]:
+    """Location of a page (without language prefix) → its names, for terms and frameworks."""
+    pages: dict[str, Names] = {}
+    for term in glossary.terms:
+        text = term.text(lang)
+        single = words(text.term) if len(words(text.term)) == 1 else []
+        heads = single + words(text.abbreviation or "")
+        pages[f"terms/{term.id}/"] = Names(tuple(heads), tuple(term_names(term, lang)))
+    for framework in glossary.frameworks:
+        title = framework.title(lang)
+        pages[f"frameworks/{framework.id}/"] = Names((), (title,))
+    return pages
+
+
+def page_fields(
+    glossary: Glossary, lang: str, languages: Sequence[str]
+) -> dict[str, dict[str, str]]:
+    """Location → the search fields of the page: forms of its head words and of all names.
+
+    A word that ``lang`` does not know but another site language does (the English original
+    among Estonian synonyms) is inflected in that language.
+    """
+    pages = page_names(glossary, lang)
+    per_page = {
+        location: {word for name in names.names for word in words(name)} | set(names.heads)
+        for location, names in pages.items()
+    }
+    everything = {w for found in per_page.values() for w in found}
+    chosen: dict[str, Paradigm] = paradigms(lang, everything, expand=True)
+    strangers = {w for w, p in chosen.items() if not p.known}
+    for other in (code for code in languages if code != lang):
+        for word, paradigm in paradigms(other, strangers, expand=True).items():
+            if paradigm.known and not chosen[word].known:
+                chosen[word] = paradigm
+
+    def forms(found: Iterable[str]) -> str:
+        return " ".join(sorted({form for word in found for form in chosen[word].forms}))
+
+    return {
+        location: {HEAD: forms(pages[location].heads), FORMS: forms(found)}
+        for location, found in per_page.items()
+    }
+
+
+def language_of(location: str, languages: Sequence[Language]) -> str:
+    """The language of a search entry, from the URL prefix of its location."""
+    for language in sorted(languages, key=lambda lang: len(lang.prefix), reverse=True):
+        if location.startswith(language.prefix):
+            return language.code
+    return languages[0].code
+
+
+def enrich(
+    index: dict[str, Any],
+    languages: Sequence[Language],
+    fields: Mapping[str, Mapping[str, Mapping[str, str]]],
+) -> dict[str, Any]:
+    """Mark every entry with its language; add the forms fields to term and framework pages.
+
+    ``fields`` maps language → page location (without the language prefix) → field → text.
+    """
+    prefixes = {lang.code: lang.prefix for lang in languages}
+    for doc in index.get("docs", []):
+        lang = language_of(doc["location"], languages)
+        doc["lang"] = lang
+        extra = fields.get(lang, {}).get(doc["location"][len(prefixes[lang]) :], {})
+        for name in (HEAD, FORMS):
+            if extra.get(name):
+                doc[name] = extra[name]
+            else:
+                doc.pop(name, None)
+    return index
+
+
+def enrich_site(site_dir: Path, glossary: Glossary, languages: Sequence[Language]) -> None:
+    """Rewrite the site's search index (as Material writes it) with languages and forms."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    codes = [lang.code for lang in languages]
+    enrich(index, languages, {code: page_fields(glossary, code, codes) for code in codes})
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def localise_worker(html: str, lang: str) -> str:
+    """Point the page's search at the language wrapper around Material's worker."""
+    match = _CONFIG.search(html)
+    if match is None:
+        return html
+    config = json.loads(match["json"])
+    material = config.get("search")
+    if not isinstance(material, str):
+        return html
+    folder, name = posixpath.split(material.split("?", 1)[0])
+    if name == WORKER:
+        return html
+    query = urlencode({"lang": lang, "worker": name})
+    config["search"] = posixpath.join(folder, f"{WORKER}?{query}")
+    replaced = match[1] + str(htmlsafe_json_dumps(config, sort_keys=True)) + match[3]
+    return html[: match.start()] + replaced + html[match.end() :]

@@ -1,0 +1,1 @@
+"""Words of the glossary's languages: inflected forms, for search and for finding mentions."""

@@ -1,0 +1,186 @@
+"""Site search in chromium, typed as a reader types: Estonian inflected forms find their term,
+the term page comes first when the query is the term, and each language sees its own pages."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+pytestmark = pytest.mark.browser
+
+#: An inflected form (or a phrase of them) → the term page it must find among the first three.
+ESTONIAN = {
+    "kliendikogemuse": "customer-experience",
+    "kliendikogemust": "customer-experience",
+    "lojaalsust": "loyalty",
+    "lojaalsusega": "loyalty",
+    "soovitusindeksi": "nps",
+    "soovitusindeksit": "nps",
+    "NPS-i": "nps",
+    "klienditeekonna": "customer-journey",
+    "klienditeekondadest": "customer-journey",
+    "kokkupuutepunktides": "touchpoint",
+    "kokkupuutepunkte": "touchpoint",
+    "teenustaseme lepingut": "service-level-agreement",
+    "SLA-d": "service-level-agreement",
+    "rahulolust": "satisfaction",
+    "kaebuste juhtimisel": "complaint-management",
+    "müstilise ostja uuringut": "mystery-shopping",
+    "sisseelamisel": "onboarding",
+    "persoonid": "persona",
+    "väärtuspõhisel värbamisel": "value-based-recruitment",
+    "väärtuspakkumist": "value-proposition",
+    "töötajakogemusega": "employee-experience",
+    "töötajateekonnal": "employee-journey",
+    "usaldusest": "trust",
+    "pühendumust": "commitment",
+    "organisatsioonikultuuri": "culture",
+    "kliendikesksusest": "customer-centricity",
+    "eesliini": "frontline",
+    "sihtrühmale": "target-group",
+    "teenusdisainiga": "service-design",
+    "strateegiale": "strategy",
+    "tegevuskavaga": "action-plan",
+    "kliendilubadust": "customer-promise",
+    "KPI-dega": "kpi",
+    "võtmetulemusnäitajaid": "kpi",
+    "ooteajad": "waiting-time",
+    "siseklientidele": "internal-customer",
+    "teeninduskanalite": "service-channel",
+    "klienditagasisidet": "customer-feedback",
+    "tulemusjuhtimise": "performance-management",
+    "kvaliteedijuhtimisest": "quality-management",
+}
+
+ENGLISH = {
+    "customer journeys": "customer-journey",
+    "touchpoints": "touchpoint",
+    "customer experiences": "customer-experience",
+    "organisational values": "values",
+    "complaints": "complaint-management",
+    "personas": "persona",
+    "SMART goal": "smart-goals",
+    "service channels": "service-channel",
+    "key performance indicators": "kpi",
+    "KPIs": "kpi",
+    "onboarded": "onboarding",
+    "first contact resolution": "first-call-resolution",
+    "employee net promoter scores": "enps",
+    "waiting times": "waiting-time",
+    "brand promises": "customer-promise",
+    "trusting": "trust",
+    "segments": "segment",
+    "strategies": "strategy",
+}
+
+#: A query that is a term (or its abbreviation) → the term page that must come first.
+FIRST = {
+    "et": {
+        "rahulolu": "satisfaction",
+        "teenindus": "customer-service",
+        "teenus": "service",
+        "soovitusindeks": "nps",
+        "klient": "customer",
+        "kliendi": "customer",
+        "NPS": "nps",
+        "CES": "ces",
+    },
+    "en": {
+        "satisfaction": "satisfaction",
+        "service": "service",
+        "customer": "customer",
+        "NPS": "nps",
+        "value": "value",
+    },
+}
+
+PREFIX = {"et": "", "en": "en/"}
+
+
+def open_search(page: Page, site_url: str, lang: str) -> Locator:
+    page.goto(f"{site_url}{PREFIX[lang]}")
+    box = page.locator("input.md-search__input")
+    box.click()
+    return box
+
+
+def results(page: Page, box: Locator, query: str) -> list[str]:
+    """The pages found, in order (one per page: Material groups a page's sections).
+
+    Material searches on every key released; the list is read once it has stayed the same
+    for a moment after the last key.
+    """
+    box.fill(query)
+    box.press("End")
+    found: list[str] = page.evaluate(
+        """async () => {
+            const read = () => [...document.querySelectorAll(".md-search-result__list > li")]
+                .map((li) => new URL(li.querySelector("a").href).pathname);
+            const meta = () => document.querySelector(".md-search-result__meta").textContent;
+            let last = JSON.stringify([meta(), read()]), since = performance.now();
+            const start = since;
+            while (performance.now() - since < 300 && performance.now() - start < 10000) {
+                await new Promise((done) => setTimeout(done, 50));
+                const now = JSON.stringify([meta(), read()]);
+                if (now !== last) [last, since] = [now, performance.now()];
+            }
+            return read();
+        }"""
+    )
+    return found
+
+
+def found_within(
+    page: Page, box: Locator, site_url: str, queries: dict[str, str], lang: str, top: int
+) -> list[str]:
+    """Every query whose term page is not among the first ``top`` results, with what came."""
+    root = "/" + PREFIX[lang]
+    misses = []
+    for query, term in queries.items():
+        got = results(page, box, query)
+        if f"{root}terms/{term}/" not in got[:top]:
+            misses.append(f"{query!r} → expected {term}, got {got[:top]}")
+    return misses
+
+
+def test_estonian_inflected_forms_find_their_terms(page: Page, site_url: str) -> None:
+    box = open_search(page, site_url, "et")
+    assert len(ESTONIAN) >= 30
+    misses = found_within(page, box, site_url, ESTONIAN, "et", top=3)
+    assert misses == []
+
+
+def test_english_queries_find_their_terms(page: Page, site_url: str) -> None:
+    box = open_search(page, site_url, "en")
+    assert len(ENGLISH) >= 15
+    misses = found_within(page, box, site_url, ENGLISH, "en", top=3)
+    assert misses == []
+
+
+@pytest.mark.parametrize("lang", ["et", "en"])
+def test_a_term_as_query_puts_its_page_first(page: Page, site_url: str, lang: str) -> None:
+    box = open_search(page, site_url, lang)
+    misses = found_within(page, box, site_url, FIRST[lang], lang, top=1)
+    assert misses == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "query"),
+    [("et", "customer experience"), ("et", "klient"), ("en", "kliendikogemus"), ("en", "service")],
+)
+def test_results_are_in_the_language_of_the_page(
+    page: Page, site_url: str, lang: str, query: str
+) -> None:
+    box = open_search(page, site_url, lang)
+    got = results(page, box, query)
+    assert got, f"nothing found for {query!r}"
+    english = [href for href in got if href.startswith("/en/")]
+    assert english == (got if lang == "en" else [])
+
+
+def test_enter_opens_the_best_result(page: Page, site_url: str) -> None:
+    box = open_search(page, site_url, "et")
+    assert results(page, box, "lojaalsust")[0] == "/terms/loyalty/"
+    box.press("Enter")
+    expect(page).to_have_url(f"{site_url}terms/loyalty/?h=lojaalsust")
+    expect(page.locator("h1")).to_contain_text("lojaalsus")
