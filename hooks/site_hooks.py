@@ -12,6 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from motteruum.glossary import Glossary
+from motteruum.seo import without_head_alternates
 from motteruum.site import (
     add_share_block,
     current_language,
@@ -51,7 +52,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = getattr(page.file, "locale", None) or current_language(config)
-    return search_in_page_language(output, lang)
+    return without_head_alternates(search_in_page_language(output, lang))
 
 
 @event_priority(-110)  # after static-i18n (-100) has written the search index of all languages
