@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from motteruum.glossary import Glossary
-from motteruum.seo import without_head_alternates
+from motteruum.seo import without_head_alternates, write_robots_txt
 from motteruum.site import (
     add_share_block,
     current_language,
@@ -58,6 +58,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-110)  # after static-i18n (-100) has written the search index of all languages
 def on_post_build(config: MkDocsConfig) -> None:
     publish_runtime(config)
+    write_robots_txt(config)
     if _glossary is not None:
         write_redirects(config, _glossary)
         write_downloads(config, _glossary)

@@ -18,6 +18,7 @@ from . import diagram
 from .collation import Collation, letter_anchor
 from .exports import DOWNLOADS, defined_term_jsonld, defined_term_set_jsonld
 from .glossary import Framework, Glossary, Term
+from .seo import description_front_matter
 from .strings import translate
 
 #: Self-assessment page name → the framework whose ``aspects`` and ``scale`` it asks about.
@@ -72,6 +73,7 @@ def environment() -> Environment:
     env.filters["md"] = markdown_text
     env.filters["markdown"] = markdown_source
     env.filters["anchor"] = letter_anchor
+    env.filters["description"] = description_front_matter
     return env
 
 

@@ -34,7 +34,8 @@ def test_term_page_has_stable_anchors_and_links(make_glossary: GlossaryFactory) 
     )
     pages = render(make_glossary, {"nps.yml": nps, "csat.yml": term_yaml("rahulolu", "CSAT")})
     page = pages["terms/nps.et.md"]
-    assert page.startswith("# soovitusindeks { #term }\n")
+    assert page.startswith('---\ndescription: "Eestikeelne definitsioon."\n---\n\n')
+    assert "\n# soovitusindeks { #term }\n" in page
     for anchor in ("definition", "synonyms", "related", "other-languages", "sources"):
         assert f"{{ #{anchor} }}" in page
     assert "- x\\*y" in page
