@@ -12,13 +12,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from motteruum.glossary import Glossary
+from motteruum.mention_links import MentionLinks
 from motteruum.seo import without_head_alternates, write_robots_txt
 from motteruum.site import (
+    add_preview_card,
     add_share_block,
     current_language,
     embed_widgets,
     generate,
+    install_mention_links,
     localise_markdown,
+    mention_page,
     publish_runtime,
     search_in_page_language,
     write_downloads,
@@ -28,12 +32,15 @@ from motteruum.site import (
 
 #: The glossary of the build under way (set anew in every on_config).
 _glossary: Glossary | None = None
+#: The Markdown extension that links term mentions in the language of the build.
+_mentions: MentionLinks | None = None
 
 
 @event_priority(-110)  # after static-i18n (-100) has chosen the language of this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _glossary
+    global _glossary, _mentions
     _glossary = generate(config)
+    _mentions = install_mention_links(config, _glossary)
     localise_markdown(config)
     return config
 
@@ -41,13 +48,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _glossary is None:
         return markdown
+    if _mentions is not None:
+        _mentions.page = mention_page(page.file.src_uri, page.meta)
     lang = getattr(page.file, "locale", None) or current_language(config)
     return embed_widgets(markdown, page.file.src_uri, lang, config, _glossary)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = getattr(page.file, "locale", None) or current_language(config)
-    return add_share_block(html, page.url, lang, config)
+    return add_share_block(add_preview_card(html, lang, config), page.url, lang, config)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -25,3 +25,12 @@ def share_block(url: str, lang: str, default_lang: str) -> str:
         return translate(key, lang, default_lang, **values)
 
     return environment().get_template("share.html.j2").render(t=t, url=url, qr=qr_svg(url))
+
+
+def preview_card(lang: str, default_lang: str) -> str:
+    """The template of the card that previews a linked term (filled in by preview.js)."""
+
+    def t(key: str, **values: object) -> str:
+        return translate(key, lang, default_lang, **values)
+
+    return environment().get_template("preview.html.j2").render(t=t)

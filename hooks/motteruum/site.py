@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -10,12 +11,14 @@ from mkdocs.exceptions import PluginError
 from .exports import downloads
 from .glossary import Glossary
 from .loader import load_glossary
+from .mention_links import MentionLinks, PageContext
+from .mentions import Finder, previews
 from .output import sync_folder
 from .problems import SourceError
 from .render import Language, Renderer
 from .runtime import RuntimeMissing, publish
 from .search import enrich_site, localise_worker
-from .share import share_block
+from .share import preview_card, share_block
 from .strings import translate
 from .widgets import UnknownWidget, replace_markers
 
@@ -142,3 +145,25 @@ def search_in_page_language(html: str, lang: str) -> str:
 def write_search_forms(config: MkDocsConfig, glossary: Glossary) -> None:
     """Mark the search index entries with their language and add the terms' forms."""
     enrich_site(Path(config.site_dir), glossary, site_languages(config))
+
+
+def install_mention_links(config: MkDocsConfig, glossary: Glossary) -> MentionLinks:
+    """Add the term-mention links of the language being built to the Markdown extensions."""
+    lang = current_language(config)
+    extension = MentionLinks(Finder(glossary, lang), previews(glossary, lang))
+    config.markdown_extensions = [
+        e for e in config.markdown_extensions if not isinstance(e, MentionLinks)
+    ] + [extension]  # type: ignore[list-item]  # MkDocs hands instances to Markdown
+    return extension
+
+
+def mention_page(src_uri: str, meta: Mapping[str, object]) -> PageContext:
+    """What the mention links need to know of a page (``mentions: false`` turns them off)."""
+    return PageContext(src_uri, link=meta.get("mentions", True) is not False)
+
+
+def add_preview_card(html: str, lang: str, config: MkDocsConfig) -> str:
+    """Append the preview card's markup to a page that links to terms."""
+    if "data-preview=" not in html:
+        return html
+    return html + preview_card(lang, site_languages(config)[0].code)
