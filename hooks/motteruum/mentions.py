@@ -6,7 +6,8 @@ A term is mentioned by its name or a synonym (``kliendikogemuse juhtimise`` is a
 must appear as written), or by its abbreviation, also with an Estonian case ending or an
 English plural (``NPS-i``, ``KPIs``; abbreviations are matched with their capitals).
 At each place the longest name wins, so ``töötajate soovitusindeks`` is not read as
-``soovitusindeks``.
+``soovitusindeks``. A synonym in quotation marks (``„miks“``) names the word as a word, not a
+mention to look for: ``miks`` in a sentence is a question, not the term.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _WORD = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*")
 _GAP = re.compile(r"[-‐]?\s+")
 #: An abbreviation's Estonian case ending (NPS-i, KPI-dega) or English plural (KPIs).
 _ABBREVIATION_ENDING = r"(?:[-‐]\w{1,5}|s)?"
+#: Quotation marks around a whole synonym.
+_QUOTED = re.compile(r"^[„“”\"'‘’«»].*[„“”\"'‘’«»]$")
 #: The length of a preview's text, in characters.
 PREVIEW_LENGTH = 160
 
@@ -63,8 +66,10 @@ class Finder:
         abbreviations: dict[str, str] = {}
         for term in glossary.terms:
             text = term.text(lang)
-            for k, spelling in enumerate((text.term, *text.synonyms)):
-                spelled.append((term.id, _WORD.findall(spelling), k == 0))
+            spelled.append((term.id, _WORD.findall(text.term), True))
+            for synonym in text.synonyms:
+                if not _QUOTED.match(synonym):
+                    spelled.append((term.id, _WORD.findall(synonym), False))
             if text.abbreviation:
                 abbreviations.setdefault(text.abbreviation, term.id)
         forms = paradigms(lang, {w for _, found, _ in spelled for w in found})

@@ -66,6 +66,13 @@ def test_words_of_a_name_must_follow_each_other(finder: Finder) -> None:
     ]
 
 
+def test_a_quoted_synonym_is_not_looked_for(finder: Finder) -> None:
+    # purpose has the synonym „miks“ (why): a question in a sentence is not the term.
+    assert found(finder, "Miks see oluline on? Olemasolu põhjus") == [
+        ("Olemasolu põhjus", "purpose")
+    ]
+
+
 def test_english_mentions(glossary: Glossary) -> None:
     english = Finder(glossary, "en")
     text = "Customer journeys and touchpoints; KPIs and the NPS."
