@@ -7,7 +7,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Request,
+    Route,
+    sync_playwright,
+)
 
 from tests.conftest import serve
 
@@ -42,10 +50,9 @@ def renamed_site_url(renamed_site: Path) -> Iterator[str]:
     yield from serve(renamed_site)
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page; requests leaving the site are blocked and fail the test."""
-    context = browser.new_context(locale="et-EE")
+def guarded(context: BrowserContext) -> Iterator[Page]:
+    """A page of ``context``; requests leaving the site are blocked and fail the test, and so
+    does any uncaught error in the page."""
     outside: list[str] = []
     errors: list[str] = []
 
@@ -63,3 +70,18 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
     assert outside == [], f"requests left the site: {outside}"
     assert errors == [], f"uncaught errors in the page: {errors}"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh desktop page (see :func:`guarded`)."""
+    yield from guarded(browser.new_context(locale="et-EE"))
+
+
+@pytest.fixture
+def touch_page(browser: Browser) -> Iterator[Page]:
+    """A fresh phone-sized page with a touch screen (see :func:`guarded`)."""
+    context = browser.new_context(
+        locale="et-EE", has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800}
+    )
+    yield from guarded(context)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from urllib.parse import urlsplit
-
 import pytest
-from playwright.sync_api import Browser, Page, Request, Route, expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.test_accessibility import violations
 
@@ -67,30 +64,6 @@ def test_author_links_to_terms_have_previews_too(page: Page, site_url: str) -> N
     expect(card.locator("[data-preview-title]")).to_have_text(
         related.get_attribute("data-preview-term") or ""
     )
-
-
-@pytest.fixture
-def touch_page(browser: Browser) -> Iterator[Page]:
-    """A phone-sized page with a touch screen; requests leaving the site fail the test."""
-    context = browser.new_context(
-        locale="et-EE", has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800}
-    )
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def guard(route: Route, request: Request) -> None:
-        if urlsplit(request.url).hostname == "127.0.0.1" or request.url.startswith("data:"):
-            route.continue_()
-        else:
-            outside.append(request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    tab = context.new_page()
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert outside == [] and errors == []
 
 
 @pytest.mark.parametrize("lang", ["et", "en"])
