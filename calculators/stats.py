@@ -1,7 +1,10 @@
 """Statistical building blocks, written with the standard library only.
 
-* Normal quantiles come from :class:`statistics.NormalDist`; two-sided p-values use
-  :func:`math.erfc`, which keeps small p-values accurate.
+* Normal quantiles come from :class:`statistics.NormalDist`; those of the confidence levels
+  the calculators offer are written out as the very doubles it gives, so that the browser
+  does not have to import :mod:`statistics` (with :mod:`decimal` and :mod:`fractions`) before
+  the first result. Two-sided p-values use :func:`math.erfc`, which keeps small p-values
+  accurate.
 * Student's *t* quantiles (for the interval around a CES mean) are computed exactly rather
   than approximated by the normal distribution, because CES samples are often small and the
   normal quantile 1.96 would make a 95 % interval from 10 responses about 13 % too narrow
@@ -18,19 +21,33 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from statistics import NormalDist
 from typing import Final
 
-_STANDARD_NORMAL: Final = NormalDist()
+#: ``NormalDist().inv_cdf(p)`` for the two-sided 90, 95 and 99 % levels (p = 0.5 + level / 200).
+_NORMAL_QUANTILES: Final = {
+    0.5 + 90 / 200: 1.6448536269514715,
+    0.5 + 95 / 200: 1.9599639845400536,
+    0.5 + 99 / 200: 2.5758293035489,
+}
 _CF_EPSILON: Final = 1e-15
 _CF_TINY: Final = 1e-300
 _CF_MAX_ITERATIONS: Final = 100_000
 _BISECTION_STEPS: Final = 200
 
 
+def normal_quantile(p: float) -> float:
+    """The ``p`` quantile of the standard normal distribution, ``0 < p < 1``."""
+    known = _NORMAL_QUANTILES.get(p)
+    if known is not None:
+        return known
+    from statistics import NormalDist  # only for levels other than 90, 95 and 99 %
+
+    return NormalDist().inv_cdf(p)
+
+
 def z_value(confidence: int) -> float:
     """The two-sided standard normal critical value for ``confidence`` per cent (95 → 1.96)."""
-    return _STANDARD_NORMAL.inv_cdf(0.5 + confidence / 200)
+    return normal_quantile(0.5 + confidence / 200)
 
 
 def two_sided_p_value(z: float) -> float:
@@ -117,7 +134,7 @@ def t_quantile(p: float, df: float) -> float:
     tail = 1.0 - p
     low = 0.0
     # The t quantile is never below the normal one; double until the bracket holds it.
-    high = max(1.0, _STANDARD_NORMAL.inv_cdf(p)) * 2.0
+    high = max(1.0, normal_quantile(p)) * 2.0
     while t_upper_tail(high, df) > tail:
         low = high
         high *= 2.0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import statistics
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 
 from calculators.stats import (
     histogram_moments,
+    normal_quantile,
     regularized_beta,
     t_cdf,
     t_quantile,
@@ -52,6 +55,23 @@ def cornish_fisher_t(p: float, df: float) -> float:
 @pytest.mark.parametrize("confidence", [90, 95, 99])
 def test_z_values_match_the_table(confidence: int) -> None:
     assert z_value(confidence) == pytest.approx(TABLE_Z[confidence], abs=1e-12)
+
+
+@pytest.mark.parametrize("confidence", [80, 90, 95, 98, 99])
+def test_z_values_are_those_of_normal_dist(confidence: int) -> None:
+    p = 0.5 + confidence / 200
+    assert z_value(confidence) == statistics.NormalDist().inv_cdf(p)
+    assert normal_quantile(p) == statistics.NormalDist().inv_cdf(p)
+
+
+def test_the_offered_levels_need_no_statistics_module() -> None:
+    code = (
+        "import sys, calculators.api as api;"
+        "assert api.compute('ces', {'responses': '3 4 5'})['ok'];"
+        "assert api.compute('nps', {'responses': '9 10 3'})['ok'];"
+        "assert 'statistics' not in sys.modules, 'statistics was imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_two_sided_p_value() -> None:
