@@ -30,13 +30,19 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from .glossary import Glossary, Term
 from .render import Language
-from .words.inflection import Paradigm, paradigms
+from .words.inflection import Paradigm, normalise, paradigms
 
 #: The search index field with the forms of a term of one word and of its abbreviation, so
 #: that ``rahulolu`` finds the page of ``rahulolu`` before ``töötajate rahulolu uuring``.
 HEAD = "headword"
 #: The search index field with the forms of every word of every name of the page.
 FORMS = "forms"
+#: The search index field with each name of several words as one token, its words joined by
+#: and starting with :data:`JOIN`, the last word in all its forms (``_net_promoter_scores``);
+#: the search worker looks a query of several words up here, joined the same way. (The leading
+#: ``_`` keeps a query of one word, matched as the start of words, from matching phrases.)
+PHRASE = "phrase"
+JOIN = "_"
 #: The wrapper around Material's search worker, next to it in ``assets/javascripts/workers/``.
 WORKER = "search-i18n.js"
 
@@ -49,10 +55,11 @@ _CONFIG = re.compile(
 
 @dataclass(frozen=True)
 class Names:
-    """What a page is called: its head words and all its names."""
+    """What a page is called: its head words, all its names, and the names kept as phrases."""
 
     heads: tuple[str, ...]
     names: tuple[str, ...]
+    phrases: tuple[str, ...]
 
 
 def term_names(term: Term, lang: str) -> list[str]:
@@ -68,16 +75,21 @@ def words(text: str) -> list[str]:
 
 
 def page_names(glossary: Glossary, lang: str) -> dict[str, Names]:
-    """Location of a page (without language prefix) → its names, for terms and frameworks."""
+    """Location of a page (without language prefix) → its names, for terms and frameworks.
+
+    A framework's title is a name to find it by, but neither a head word nor a phrase: a
+    framework named like a term (``teeninduse käsiraamat``) comes after the term's page.
+    """
     pages: dict[str, Names] = {}
     for term in glossary.terms:
         text = term.text(lang)
+        names = tuple(term_names(term, lang))
         single = words(text.term) if len(words(text.term)) == 1 else []
         heads = single + words(text.abbreviation or "")
-        pages[f"terms/{term.id}/"] = Names(tuple(heads), tuple(term_names(term, lang)))
+        pages[f"terms/{term.id}/"] = Names(tuple(heads), names, names)
     for framework in glossary.frameworks:
         title = framework.title(lang)
-        pages[f"frameworks/{framework.id}/"] = Names((), (title,))
+        pages[f"frameworks/{framework.id}/"] = Names((), (title,), ())
     return pages
 
 
@@ -105,8 +117,21 @@ def page_fields(
     def forms(found: Iterable[str]) -> str:
         return " ".join(sorted({form for word in found for form in chosen[word].forms}))
 
+    def phrases(names: Iterable[str]) -> str:
+        joined = set()
+        for name in names:
+            *first, last = words(name) or [""]
+            if first:
+                start = JOIN + JOIN.join(normalise(word) for word in first) + JOIN
+                joined |= {start + form for form in chosen[last].forms}
+        return " ".join(sorted(joined))
+
     return {
-        location: {HEAD: forms(pages[location].heads), FORMS: forms(found)}
+        location: {
+            HEAD: forms(pages[location].heads),
+            FORMS: forms(found),
+            PHRASE: phrases(pages[location].phrases),
+        }
         for location, found in per_page.items()
     }
 
@@ -133,7 +158,7 @@ def enrich(
         lang = language_of(doc["location"], languages)
         doc["lang"] = lang
         extra = fields.get(lang, {}).get(doc["location"][len(prefixes[lang]) :], {})
-        for name in (HEAD, FORMS):
+        for name in (HEAD, FORMS, PHRASE):
             if extra.get(name):
                 doc[name] = extra[name]
             else:

@@ -55,8 +55,14 @@ def test_term_fields_hold_every_form_of_every_name(glossary: Glossary) -> None:
     survey = fields["terms/employee-satisfaction-survey/"]
     assert survey["headword"] == ""  # a term of several words has no head of its own
     assert {"uuringut", "rahulolust", "töötajate"} <= set(survey["forms"].split())
+    assert {"_töötajate_rahulolu_uuring", "_töötajate_rahulolu_uuringut"} <= set(
+        survey["phrase"].split()
+    )
     company = fields["frameworks/customer-centric-company/"]
     assert {"kliendikeskse", "ettevõtte"} <= set(company["forms"].split())
+    assert company["phrase"] == ""  # a framework named like a term comes after the term
+    english = search.page_fields(glossary, "en", LANGUAGES)["terms/nps/"]
+    assert {"_net_promoter_score", "_net_promoter_scores"} <= set(english["phrase"].split())
 
 
 def test_fields_are_sorted_and_without_duplicates(glossary: Glossary) -> None:

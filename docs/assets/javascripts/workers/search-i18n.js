@@ -5,12 +5,18 @@
 // its "lang"; this wrapper drops the other languages' entries from the index before Material's
 // worker, loaded next, builds its lunr index from it.
 //
-// Queries change in two ways before Material reads them. An abbreviation with an Estonian case
-// ending or an English plural ("NPS-i", "KPI-dega", "KPIs") is read as the abbreviation, since
-// the ending alone would match the start of every word. And Material matches every word as the start of a word only, which
-// ranks "teeninduskanal" (36 forms starting with "teenindus") with "teenindus" itself: each
-// plain word is also searched as a whole word, weighted EXACT times, so the page of the word
-// typed comes first and longer words still follow.
+// It also rewrites the reader's query before Material reads it (a query with search operators
+// of its own, + - * ^ ~ : or quotes, is left as it is):
+// - an abbreviation with an Estonian case ending or an English plural ("NPS-i", "KPI-dega",
+//   "KPIs") is read as the abbreviation, since the ending alone would match every word;
+// - Material matches every word as the start of a word, which ranks "teeninduskanal" (36 forms
+//   starting with "teenindus") with "teenindus" itself: each word is also searched as a whole
+//   word, weighted EXACT times, so the page of the word typed comes first;
+// - in a query of several words, every word of four letters or more must occur (as the start
+//   of a word), and the words together are looked up in the index's "phrase" field, where the
+//   build puts each name of several words joined by "_" ("_net_promoter_score"): the very
+//   name typed weighs PHRASE times, a longer name it starts ("_kliendi_hääle_meetodid" for
+//   "kliendi hääl") EXACT times, so the page of that name comes before pages of its words.
 const params = new URL(self.location.href).searchParams;
 const lang = params.get("lang");
 const material = new URL(params.get("worker") || "", self.location.href);
@@ -19,14 +25,22 @@ const material = new URL(params.get("worker") || "", self.location.href);
 const SETUP = 0;
 const QUERY = 2;
 const EXACT = 100;
-const PLAIN_WORD = /^[\p{L}\d]+$/u;
+const PHRASE = 1000;
+const REQUIRED_LENGTH = 4;
+const OPERATORS = /["+*^~:]|(?:^|\s)-/;
 const CASE_ENDING = /(?<![\p{L}\d])([\p{L}\d]*\p{Lu}[\p{L}\d]*\p{Lu}[\p{L}\d]*)-\p{Ll}{1,4}(?![\p{L}\d-])/gu;
 const PLURAL = /(?<![\p{L}\d])([\p{L}\d]*\p{Lu}[\p{L}\d]*\p{Lu})s(?![\p{L}\d-])/gu;
+let separator = /[\s-]+/u; // replaced by the index's own separator
 
 self.addEventListener("message", ({ data: message }) => {
   if (!message) return;
-  if (message.type === SETUP && lang && message.data && Array.isArray(message.data.docs)) {
-    message.data.docs = message.data.docs.filter((doc) => !doc.lang || doc.lang === lang);
+  if (message.type === SETUP && message.data && Array.isArray(message.data.docs)) {
+    if (lang) message.data.docs = message.data.docs.filter((d) => !d.lang || d.lang === lang);
+    try {
+      separator = new RegExp(message.data.config.separator, "u");
+    } catch {
+      // keep the default: spaces and hyphens
+    }
   } else if (message.type === QUERY && typeof message.data === "string") {
     message.data = rewrite(message.data);
   }
@@ -34,12 +48,18 @@ self.addEventListener("message", ({ data: message }) => {
 
 function rewrite(query) {
   const plain = query.replace(CASE_ENDING, "$1").replace(PLURAL, "$1");
-  if (plain.includes('"')) return plain; // a quoted phrase stays as the reader wrote it
-  return plain
-    .split(/\s+/)
-    .map((word) => (PLAIN_WORD.test(word) ? `${word}^${EXACT} ${word}` : word))
-    .join(" ")
-    .trim();
+  if (OPERATORS.test(plain)) return plain;
+  const words = plain.split(separator).filter((word) => word);
+  const several = words.length > 1;
+  const clauses = words.map((word) => {
+    const required = several && [...word].length >= REQUIRED_LENGTH ? "+" : "";
+    return `${word}^${EXACT} ${required}${word}*`;
+  });
+  if (several) {
+    const phrase = `_${words.join("_")}`;
+    clauses.push(`${phrase}^${PHRASE}`, `${phrase}*^${EXACT}`);
+  }
+  return clauses.join(" ");
 }
 
 if (material.origin === self.location.origin) {
