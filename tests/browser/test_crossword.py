@@ -351,3 +351,33 @@ def test_without_javascript_the_grid_and_clues_print(
     expect(root.locator("[data-key-body] table")).to_be_hidden()
     page.emulate_media(media="print")
     assert re.findall(rb"/Count (\d+)", page.pdf(format="A4")) == [b"1"]
+
+
+def test_progress_is_kept_per_puzzle_version_and_language(page: Page, site_url: str) -> None:
+    """Letters are kept under the puzzle's id (a hash of its grid and clues) and language:
+    after the glossary changes, the page's new puzzle starts empty instead of showing the old
+    letters in the wrong cells."""
+    root = open_crossword(page, site_url, "et")
+    data = puzzle(root)
+    root.locator("[data-clues] li[data-clue]").first.click()
+    page.keyboard.type("ä")
+    keys = page.evaluate("Object.keys(localStorage)")
+    ours = [key for key in keys if key.startswith("motteruum.")]  # Material keeps its own
+    assert ours == [f"motteruum.crossword.et.{data['id']}"]
+
+    letters = ["" if ch in "#." else "Ö" for row in data["solution"] for ch in row]
+    stale = {"letters": letters, "revealed": [], "elapsed": 5, "done": False}
+    store = "([key, value]) => localStorage.setItem(key, JSON.stringify(value))"
+    page.evaluate(store, ["motteruum.crossword.et.0123456789abcdef", stale])  # another version
+    page.evaluate(store, [f"motteruum.crossword.en.{data['id']}", stale])  # another language
+    page.reload()
+    root = page.locator("[data-crossword]")
+    expect(root).to_have_attribute("data-state", "ready")
+    expect(root.locator("table[data-grid] .mr-cell__letter", has_text="Ä")).to_have_count(1)
+    expect(root.locator("table[data-grid] .mr-cell__letter", has_text="Ö")).to_have_count(0)
+
+    page.evaluate(store, [f"motteruum.crossword.et.{data['id']}", stale])  # this version
+    page.reload()
+    root = page.locator("[data-crossword]")
+    expect(root).to_have_attribute("data-state", "ready")
+    expect(root.locator("table[data-grid] .mr-cell__letter", has_text="Ö").first).to_be_visible()
