@@ -3,7 +3,9 @@
 Pyodide comes from the pinned npm package in ``node_modules/pyodide``. The ``calculators``
 package is packed into a pure-Python wheel whose file name carries its content hash, and is
 registered in a site-local ``pyodide-lock.json``; ``loadPyodide({packages: ["calculators"]})``
-then loads it by name and checks its sha256. Nothing is fetched from a CDN.
+loads it by name from there and checks its sha256. The page's worker
+(``docs/assets/javascripts/calculator-worker.js``) reads the same entry, downloads the wheel with
+that sha256 as its integrity and imports from the zip. Nothing is fetched from a CDN.
 
 The wheel also carries the crossword generator (``motteruum/__init__.py`` and
 ``motteruum/crossword/``, standard library only), so the crossword page lays out a new puzzle
