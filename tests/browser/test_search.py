@@ -75,6 +75,8 @@ ENGLISH = {
     "trusting": "trust",
     "segments": "segment",
     "strategies": "strategy",
+    "customer behavior": "customer-behaviour",  # American spellings are synonyms
+    "organizational culture": "culture",
 }
 
 #: Besides every term's name: a query that is an abbreviation or a form of a one-word term →
