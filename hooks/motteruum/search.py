@@ -27,9 +27,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import escape
 
 from .glossary import Glossary, Term
 from .render import Language
+from .strings import translate
 from .words.inflection import Paradigm, normalise, paradigms
 
 #: The search index field with the forms of a term of one word and of its abbreviation, so
@@ -48,6 +50,7 @@ WORKER = "search-i18n.js"
 
 #: Words as Material's search separates them (it splits on spaces, hyphens and punctuation).
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _CONFIG = re.compile(
     r'(<script id="__config" type="application/json">)(?P<json>.*?)(</script>)', re.DOTALL
 )
@@ -177,8 +180,16 @@ def enrich_site(site_dir: Path, glossary: Glossary, languages: Sequence[Language
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
+def name_search_dialog(html: str, lang: str) -> str:
+    """Give Material's search dialog an accessible name (it has a role but no name)."""
+    label = escape(translate("search.dialog", lang, lang))
+    return html.replace(_DIALOG, _DIALOG.replace(">", f' aria-label="{label}">'), 1)
+
+
 def localise_worker(html: str, lang: str) -> str:
-    """Point the page's search at the language wrapper around Material's worker."""
+    """Point the page's search at the language wrapper around Material's worker (and name
+    its dialog in the page's language)."""
+    html = name_search_dialog(html, lang)
     match = _CONFIG.search(html)
     if match is None:
         return html

@@ -56,3 +56,7 @@ def test_every_page_searches_its_own_language_through_the_wrapper(built_site: Pa
         assert query["lang"] == [soup.html["lang"]], path
         material = urljoin(address.path, query["worker"][0])
         assert (built_site / material).is_file(), material
+        dialog = soup.select_one('.md-search[role="dialog"]')
+        assert dialog is not None and dialog["aria-label"] == (
+            "Search" if soup.html["lang"] == "en" else "Otsing"
+        ), path

@@ -90,7 +90,8 @@ def test_enrich_site_rewrites_the_index_deterministically(
 
 
 PAGE = (
-    '<html><body><script id="__config" type="application/json">'
+    '<html><body><div class="md-search" data-md-component="search" role="dialog"></div>'
+    '<script id="__config" type="application/json">'
     '{"base": "../..", "search": "../../assets/javascripts/workers/search.a7633da7.min.js", '
     '"translations": {"search.result.none": "Otsingule ei leitud \\u00fchtegi vastet"}}'
     "</script></body></html>"
@@ -105,6 +106,10 @@ def test_pages_start_the_language_wrapper_around_materials_worker() -> None:
     )
     assert config["base"] == "../.."
     assert config["translations"]["search.result.none"] == "Otsingule ei leitud ühtegi vastet"
+    assert (
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
+        in html
+    )
     assert search.localise_worker(html, "en") == html  # already localised
     assert search.localise_worker("<html></html>", "et") == "<html></html>"
 

@@ -10,6 +10,7 @@ const HIDE_DELAY = 150;
 const GAP = 6;
 
 if (template && links.length) {
+  // The card joins the page when first shown, so it never holds a link without an address.
   const card = template.content.firstElementChild.cloneNode(true);
   card.id = "mr-preview";
   card.hidden = true;
@@ -17,7 +18,6 @@ if (template && links.length) {
   const text = card.querySelector("[data-preview-text]");
   const open = card.querySelector("[data-preview-open]");
   open.tabIndex = -1; // the link itself opens the page from the keyboard
-  document.body.append(card);
 
   let owner = null;
   let timer = 0;
@@ -48,6 +48,7 @@ if (template && links.length) {
     title.textContent = link.dataset.previewTerm || link.textContent;
     text.textContent = link.dataset.preview;
     open.href = link.href;
+    if (!card.isConnected) document.body.append(card);
     card.hidden = false;
     card.classList.toggle("mr-preview--touch", touch);
     link.setAttribute("aria-describedby", card.id);
