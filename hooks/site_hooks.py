@@ -51,7 +51,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _mentions is not None:
         _mentions.page = mention_page(page.file.src_uri, page.meta)
     lang = getattr(page.file, "locale", None) or current_language(config)
-    return embed_widgets(markdown, page.file.src_uri, lang, config, _glossary)
+    return embed_widgets(markdown, page.file.src_uri, lang, config, _glossary, page.url)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -93,10 +93,14 @@ def number(value: float, lang: str, digits: int) -> str:
 class CalculatorView:
     """Renders one calculator for one language."""
 
-    def __init__(self, name: str, lang: str, default_lang: str) -> None:
+    def __init__(
+        self, name: str, lang: str, default_lang: str, start_script: str | None = None
+    ) -> None:
         self.spec = SPECS[name]
         self.lang = lang
         self.default_lang = default_lang
+        #: URL of engine-start.js relative to the page, written right after the calculator.
+        self.start_script = start_script
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.lang, self.default_lang, **values)
@@ -117,6 +121,7 @@ class CalculatorView:
             fmt=self.fmt,
             t=self.t,
             lang=self.lang,
+            start_script=self.start_script,
             strings=Markup(json.dumps(self.strings(), ensure_ascii=False, sort_keys=True)),
         )
 

@@ -92,11 +92,17 @@ def localise_markdown(config: MkDocsConfig) -> None:
 
 
 def embed_widgets(
-    markdown: str, src_uri: str, lang: str, config: MkDocsConfig, glossary: Glossary
+    markdown: str,
+    src_uri: str,
+    lang: str,
+    config: MkDocsConfig,
+    glossary: Glossary,
+    page_url: str = "",
 ) -> str:
-    """Replace calculator and assessment markers of one page by their widgets."""
+    """Replace calculator and assessment markers of one page (at ``page_url``) by widgets."""
     try:
-        return replace_markers(markdown, lang, site_languages(config)[0].code, glossary)
+        default = site_languages(config)[0].code
+        return replace_markers(markdown, lang, default, glossary, page_url)
     except UnknownWidget as error:
         raise PluginError(f"docs/{src_uri}: {error}") from None
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from mkdocs.utils import get_relative_url
+
 from .assessment_view import AssessmentView
 from .calculator_view import SPECS, CalculatorView
 from .crossword_view import CROSSWORDS, CrosswordView
@@ -20,12 +22,19 @@ MARKER = re.compile(
 )
 
 
+#: The script written after each calculator: it starts the engine at once if that is in view.
+ENGINE_START = "assets/javascripts/engine-start.js"
+
+
 class UnknownWidget(ValueError):
     """A marker names a widget that does not exist."""
 
 
-def replace_markers(markdown: str, lang: str, default_lang: str, glossary: Glossary) -> str:
-    """Put each widget where its marker is."""
+def replace_markers(
+    markdown: str, lang: str, default_lang: str, glossary: Glossary, page_url: str = ""
+) -> str:
+    """Put each widget where its marker is; ``page_url`` (the page's own) locates the assets."""
+    start_script = get_relative_url(ENGINE_START, page_url) if page_url else None
 
     def render(match: re.Match[str]) -> str:
         kind, name = match.groups()
@@ -37,7 +46,7 @@ def replace_markers(markdown: str, lang: str, default_lang: str, glossary: Gloss
         if name not in known:
             raise UnknownWidget(f"unknown {kind} {name!r} in a marker; known: {', '.join(known)}")
         if kind == "calculator":
-            return CalculatorView(name, lang, default_lang).render()
+            return CalculatorView(name, lang, default_lang, start_script).render()
         if kind == "crossword":
             return CrosswordView(name, lang, default_lang, glossary).render()
         return AssessmentView(name, lang, default_lang, glossary).render()

@@ -1,4 +1,5 @@
-// The page's one Python engine: Pyodide in a module worker, started on first use.
+// The page's one Python engine: Pyodide in a module worker, started on first use, or taken over
+// from engine-start.js, which starts it while the page loads when a calculator is in view.
 // Widgets call `engine().call(fn, name, form)`; every number comes from the Python package.
 const WORKER_URL = new URL("calculator-worker.js", import.meta.url);
 const TIMEOUT_MS = 20000;
@@ -6,15 +7,18 @@ let current = null;
 
 export function engine() {
   if (current) return current;
-  const worker = new Worker(WORKER_URL, { type: "module" });
+  const early = self.motteruumEngine?.adopt?.();
+  self.motteruumEngine = { running: true }; // engine-start.js starts no second worker
+  const worker = early ? early.worker : new Worker(WORKER_URL, { type: "module" });
   const pending = new Map();
   let nextId = 1;
   let settle;
   const ready = new Promise((resolve, reject) => {
     settle = { resolve, reject };
   });
-  const timer = setTimeout(() => settle.reject(new Error("timeout")), TIMEOUT_MS);
-  worker.onmessage = ({ data }) => {
+  const waited = early ? performance.now() - early.started : 0;
+  const timer = setTimeout(() => settle.reject(new Error("timeout")), TIMEOUT_MS - waited);
+  const receive = ({ data }) => {
     if (data.type === "ready") {
       clearTimeout(timer);
       settle.resolve();
@@ -26,11 +30,14 @@ export function engine() {
       pending.delete(data.id);
     }
   };
-  worker.onerror = (event) => {
+  const fail = (event) => {
     event.preventDefault();
     clearTimeout(timer);
     settle.reject(new Error(event.message || "worker failed"));
   };
+  worker.onmessage = receive;
+  worker.onerror = fail;
+  for (const event of early ? early.events : []) (event.type === "error" ? fail : receive)(event);
   const started = {
     ready,
     call(fn, name, form) {
