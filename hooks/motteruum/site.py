@@ -165,7 +165,10 @@ def install_mention_links(config: MkDocsConfig, glossary: Glossary) -> MentionLi
 
 def mention_page(src_uri: str, meta: Mapping[str, object]) -> PageContext:
     """What the mention links need to know of a page (``mentions: false`` turns them off)."""
-    return PageContext(src_uri, link=meta.get("mentions", True) is not False)
+    link = meta.get("mentions", True)
+    if not isinstance(link, bool):
+        raise PluginError(f"docs/{src_uri}: mentions: expected true or false, found {link!r}")
+    return PageContext(src_uri, link=link)
 
 
 def add_preview_card(html: str, lang: str, config: MkDocsConfig) -> str:

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from tests.build.test_site import PREFIX
+from tests.conftest import copy_project, mkdocs
 
 pytestmark = pytest.mark.build
 
@@ -99,3 +100,14 @@ def test_every_term_link_has_a_preview_and_the_page_its_card(
     assert previewed > 150
     no_mark = [path for path, soup in site_pages if soup.select(".mr-no-mentions")]
     assert no_mark == []  # the build's marks are gone from the pages
+
+
+def test_a_wrong_mentions_setting_stops_the_build_with_its_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    page = project / "docs" / "calculators" / "nps.et.md"
+    page.write_text("---\nmentions: ei\n---\n\n" + page.read_text(encoding="utf-8"), "utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", str(tmp_path / "out"), cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "docs/calculators/nps.et.md: mentions: expected true or false, found 'ei'" in output
