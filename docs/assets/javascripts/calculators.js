@@ -197,13 +197,6 @@ function setUp(root) {
   });
   whenSeen(root, activate);
   if (hasState) activate();
-  // The browser takes a few tens of milliseconds to make its first number format; make the
-  // outputs' formats while the engine loads rather than when its first result arrives.
-  const prepare = () => {
-    for (const element of root.querySelectorAll("[data-digits]")) number(0, Number(element.dataset.digits));
-  };
-  if ("requestIdleCallback" in window) requestIdleCallback(prepare, { timeout: 1000 });
-  else setTimeout(prepare, 0);
 }
 
 document.querySelectorAll("[data-calculator]").forEach(setUp);
