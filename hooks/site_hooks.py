@@ -17,6 +17,7 @@ from motteruum.seo import without_head_alternates, write_robots_txt
 from motteruum.site import (
     add_preview_card,
     add_share_block,
+    check_pages,
     current_language,
     embed_widgets,
     generate,
@@ -29,6 +30,7 @@ from motteruum.site import (
     write_redirects,
     write_search_forms,
 )
+from motteruum.widgets import start_engine_early
 
 #: The glossary of the build under way (set anew in every on_config).
 _glossary: Glossary | None = None
@@ -39,6 +41,7 @@ _mentions: MentionLinks | None = None
 @event_priority(-110)  # after static-i18n (-100) has chosen the language of this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _glossary, _mentions
+    check_pages(config)
     _glossary = generate(config)
     _mentions = install_mention_links(config, _glossary)
     localise_markdown(config)
@@ -61,6 +64,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = getattr(page.file, "locale", None) or current_language(config)
+    output = start_engine_early(output, page.url)
     return without_head_alternates(search_in_page_language(output, lang))
 
 

@@ -94,13 +94,20 @@ class CalculatorView:
     """Renders one calculator for one language."""
 
     def __init__(
-        self, name: str, lang: str, default_lang: str, start_script: str | None = None
+        self,
+        name: str,
+        lang: str,
+        default_lang: str,
+        start_script: str | None = None,
+        eager: bool = False,
     ) -> None:
         self.spec = SPECS[name]
         self.lang = lang
         self.default_lang = default_lang
         #: URL of engine-start.js relative to the page, written right after the calculator.
         self.start_script = start_script
+        #: The calculator opens its page: the engine starts from the page's head, not from here.
+        self.eager = eager
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.lang, self.default_lang, **values)
@@ -121,7 +128,8 @@ class CalculatorView:
             fmt=self.fmt,
             t=self.t,
             lang=self.lang,
-            start_script=self.start_script,
+            start_script=None if self.eager else self.start_script,
+            eager=self.eager,
             strings=Markup(json.dumps(self.strings(), ensure_ascii=False, sort_keys=True)),
         )
 

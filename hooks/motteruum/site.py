@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import get_data
 
 from .exports import downloads
 from .glossary import Glossary
@@ -20,7 +21,7 @@ from .runtime import RuntimeMissing, publish
 from .search import enrich_site, localise_worker
 from .share import preview_card, share_block
 from .strings import translate
-from .widgets import UnknownWidget, replace_markers
+from .widgets import UnknownWidget, marker_problems, replace_markers
 
 #: Folders of ``docs/`` that are generated from ``glossary/`` (git ignores them).
 GENERATED_FOLDERS = ("terms", "frameworks")
@@ -105,6 +106,31 @@ def embed_widgets(
         return replace_markers(markdown, lang, default, glossary, page_url)
     except UnknownWidget as error:
         raise PluginError(f"docs/{src_uri}: {error}") from None
+
+
+def check_pages(config: MkDocsConfig) -> None:
+    """Stop the build before any page is written if an authored page has a wrong marker or
+    setting: every language's pages are checked in the first build, not each in its own."""
+    docs_dir = Path(config.docs_dir)
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        if relative.split("/")[0] in GENERATED_FOLDERS:
+            continue
+        source = path.read_text(encoding="utf-8")
+        problems += [f"docs/{relative}:{line}: {text}" for line, text in marker_problems(source)]
+        meta = get_data(source)[1]
+        link = meta.get("mentions", True)
+        if not isinstance(link, bool):
+            line = next(
+                (n for n, row in enumerate(source.splitlines(), 1) if row.startswith("mentions:")),
+                1,
+            )
+            problems.append(
+                f"docs/{relative}:{line}: mentions: expected true or false, found {link!r}"
+            )
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def publish_runtime(config: MkDocsConfig) -> None:

@@ -2,12 +2,17 @@
 
 ``<!-- calculator: nps -->``, ``<!-- assessment: cx -->`` and ``<!-- crossword: glossary -->``
 are replaced by the widget's markup, rendered now in the page's language.
+
+A calculator that opens its page may say so: ``<!-- calculator: nps eager -->``. Its engine then
+starts while the page loads, from a script in the page's head (see :func:`start_engine_early`),
+instead of when the calculator is first seen.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from html import escape
 
 from mkdocs.utils import get_relative_url
 
@@ -18,16 +23,52 @@ from .glossary import Glossary
 from .render import ASSESSMENTS
 
 MARKER = re.compile(
-    r"^<!--\s*(calculator|assessment|crossword):\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE
+    r"^<!--\s*(calculator|assessment|crossword):\s*([a-z0-9-]+)((?:\s+[\w-]+)*)\s*-->[ \t]*$",
+    re.MULTILINE,
 )
 
-
-#: The script written after each calculator: it starts the engine at once if that is in view.
+#: The script that starts the engine early: written after each calculator (it starts the engine
+#: if the calculator is in view at the first layout), and into the head of a page whose
+#: calculator is ``eager``.
 ENGINE_START = "assets/javascripts/engine-start.js"
+
+#: What an eager calculator's root carries, for :func:`start_engine_early` to find.
+EAGER = 'data-engine="eager"'
+HEAD_START = re.compile(r'<meta charset="[^"]*">')
 
 
 class UnknownWidget(ValueError):
-    """A marker names a widget that does not exist."""
+    """A marker names a widget or an option that does not exist."""
+
+
+def parse_marker(kind: str, name: str, options: str) -> bool:
+    """Check one marker's widget and options; whether the widget is eager."""
+    known: Collection[str] = {
+        "calculator": SPECS.keys(),
+        "assessment": ASSESSMENTS.keys(),
+        "crossword": CROSSWORDS,
+    }[kind]
+    if name not in known:
+        raise UnknownWidget(f"unknown {kind} {name!r} in a marker; known: {', '.join(known)}")
+    eager = False
+    for option in options.split():
+        if option != "eager":
+            raise UnknownWidget(f"unknown option {option!r} in the marker of {kind} {name!r}")
+        if kind != "calculator":
+            raise UnknownWidget(f"'eager' in a marker is for calculators only, not {kind} {name!r}")
+        eager = True
+    return eager
+
+
+def marker_problems(markdown: str) -> list[tuple[int, str]]:
+    """(line, message) of every marker in ``markdown`` that names no widget or option."""
+    problems = []
+    for match in MARKER.finditer(markdown):
+        try:
+            parse_marker(*match.groups())
+        except UnknownWidget as error:
+            problems.append((markdown.count("\n", 0, match.start()) + 1, str(error)))
+    return problems
 
 
 def replace_markers(
@@ -37,18 +78,28 @@ def replace_markers(
     start_script = get_relative_url(ENGINE_START, page_url) if page_url else None
 
     def render(match: re.Match[str]) -> str:
-        kind, name = match.groups()
-        known: Collection[str] = {
-            "calculator": SPECS.keys(),
-            "assessment": ASSESSMENTS.keys(),
-            "crossword": CROSSWORDS,
-        }[kind]
-        if name not in known:
-            raise UnknownWidget(f"unknown {kind} {name!r} in a marker; known: {', '.join(known)}")
+        kind, name, options = match.groups()
+        eager = parse_marker(kind, name, options)
         if kind == "calculator":
-            return CalculatorView(name, lang, default_lang, start_script).render()
+            return CalculatorView(name, lang, default_lang, start_script, eager).render()
         if kind == "crossword":
             return CrosswordView(name, lang, default_lang, glossary).render()
         return AssessmentView(name, lang, default_lang, glossary).render()
 
     return MARKER.sub(render, markdown)
+
+
+def start_engine_early(html: str, page_url: str) -> str:
+    """Start the engine from the head of a page (at ``page_url``) that has an eager calculator.
+
+    The script is async: it neither waits for the stylesheets nor holds up the parser, so the
+    worker starts while the theme's styles and scripts still load.
+    """
+    if EAGER not in html:
+        return html
+    src = escape(get_relative_url(ENGINE_START, page_url))
+    script = f'<script async src="{src}" data-start="eager"></script>'
+    charset = HEAD_START.search(html)
+    if charset is not None:
+        return html[: charset.end()] + script + html[charset.end() :]
+    return html.replace("</head>", script + "</head>", 1)

@@ -150,14 +150,31 @@ def test_pages_without_calculators_never_load_the_engine(page: Page, site_url: s
 
 def test_engine_waits_until_the_calculator_is_seen(page: Page, site_url: str) -> None:
     requested: list[str] = []
-    page.set_viewport_size({"width": 1200, "height": 90})  # the header fills the view
+    page.set_viewport_size({"width": 1200, "height": 600})
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(f"{site_url}calculators/nps/")
+    page.goto(f"{site_url}calculators/")  # its example calculator is at the end of the page
     page.wait_for_load_state("networkidle")
-    root = page.locator("[data-calculator=nps]")
+    root = page.locator("[data-calculator=csat]")
+    assert root.evaluate("element => element.getBoundingClientRect().top") > 600
     expect(root).to_have_attribute("data-state", "loading")
-    assert not [url for url in requested if "pyodide" in url]
+    assert not [url for url in requested if "pyodide" in url or "calculator-worker" in url]
     expect(output(root, "score")).not_to_have_text("–")  # the worked example from the build
     root.scroll_into_view_if_needed()
     expect(root).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
     assert [url for url in requested if url.endswith("pyodide.asm.wasm")]
+
+
+@pytest.mark.parametrize("width,height", [(360, 640), (1280, 720)])
+def test_a_calculator_that_starts_at_once_is_in_view_when_its_page_opens(
+    page: Page, site_url: str, width: int, height: int
+) -> None:
+    """The calculator pages start their engine from the head (eager): rightly so only if the
+    calculator is on screen at once, on a phone as on a desktop."""
+    page.set_viewport_size({"width": width, "height": height})
+    for lang in PREFIX:
+        for name in ("nps", "enps", "ces", "csat"):
+            with page.expect_request("**/calculator-worker.js"):
+                page.goto(f"{site_url}{PREFIX[lang]}calculators/{name}/", wait_until="commit")
+            root = page.locator(f"[data-calculator={name}]")
+            top = root.evaluate("element => element.getBoundingClientRect().top")
+            assert top < height, (lang, name, top)  # as a calculator seen at its first layout

@@ -199,6 +199,40 @@ def test_calculator_pages_carry_the_contract_and_a_built_example(built_site: Pat
         assert html.select_one("select[name=confidence]") is not None
 
 
+def test_calculator_pages_start_their_engine_from_the_head(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        for name in CALCULATORS:
+            html = page(built_site, f"{PREFIX[lang]}calculators/{name}")
+            assert html.select_one(f"[data-calculator={name}]")["data-engine"] == "eager"
+            starts = html.select("script[src$='engine-start.js']")
+            assert len(starts) == 1 and starts[0].parent.name == "head"
+            src = urljoin(f"{SITE_URL}{PREFIX[lang]}calculators/{name}/", starts[0]["src"])
+            assert src == f"{SITE_URL}assets/javascripts/engine-start.js"
+            assert starts[0].has_attr("async") and starts[0]["data-start"] == "eager"
+        # the example on the overview waits to be seen: its start script follows it
+        html = page(built_site, f"{PREFIX[lang]}calculators")
+        example = html.select_one("[data-calculator=csat]")
+        assert example is not None and not example.has_attr("data-engine")
+        follower = example.find_next_sibling()
+        assert follower.name == "script" and follower["src"].endswith("engine-start.js")
+        assert html.head.select("script[src$='engine-start.js']") == []
+
+
+def test_a_misspelt_marker_stops_the_build_with_its_page_and_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    source = project / "docs" / "calculators" / "nps.en.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text("---\ntitle: NPS\n---\n" + text.replace("nps eager", "nps eagr"), "utf-8")
+    line = ("---\ntitle: NPS\n---\n" + text).splitlines().index("<!-- calculator: nps eager -->")
+    result = mkdocs("build", "--strict", "--site-dir", str(tmp_path / "out"), cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    message = "unknown option 'eagr' in the marker of calculator 'nps'"
+    assert f"docs/calculators/nps.en.md:{line + 1}: {message}" in output
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
 def test_term_pages_link_their_calculator(built_site: Path) -> None:
     for lang in LANGUAGES:
         html = page(built_site, f"{PREFIX[lang]}terms/nps")

@@ -104,10 +104,11 @@ def test_every_term_link_has_a_preview_and_the_page_its_card(
 
 def test_a_wrong_mentions_setting_stops_the_build_with_its_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    page = project / "docs" / "calculators" / "nps.et.md"
+    page = project / "docs" / "calculators" / "nps.en.md"  # the second language's build
     page.write_text("---\nmentions: ei\n---\n\n" + page.read_text(encoding="utf-8"), "utf-8")
     result = mkdocs("build", "--strict", "--site-dir", str(tmp_path / "out"), cwd=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    assert "docs/calculators/nps.et.md: mentions: expected true or false, found 'ei'" in output
+    assert "docs/calculators/nps.en.md:2: mentions: expected true or false, found 'ei'" in output
+    assert not (tmp_path / "out" / "index.html").exists()  # stopped before any page was written

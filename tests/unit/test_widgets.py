@@ -1,11 +1,12 @@
-"""Widget markers: the script that starts the engine early goes after calculators only."""
+"""Widget markers: the script that starts the engine early, after a calculator or in the head."""
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
 from motteruum.loader import load_glossary
-from motteruum.widgets import ENGINE_START, replace_markers
+from motteruum.widgets import ENGINE_START, UnknownWidget, replace_markers, start_engine_early
 from tests.conftest import LANGUAGES, ROOT
 
 GLOSSARY = load_glossary(ROOT / "glossary", LANGUAGES, calculators={"nps", "enps", "ces", "csat"})
@@ -36,3 +37,40 @@ def test_without_a_page_address_and_for_other_widgets_there_is_no_early_start() 
     assert "engine-start" not in html
     html = replace_markers("<!-- assessment: cx -->\n", "et", "et", GLOSSARY, "assessments/cx/")
     assert "engine-start" not in html
+
+
+HEAD = '<!doctype html><html><head><meta charset="utf-8"><title>T</title>'
+HEAD += '<link rel="stylesheet" href="x.css"></head><body>{body}</body></html>'
+
+
+def test_an_eager_calculator_starts_its_engine_from_the_head_before_the_stylesheets() -> None:
+    markdown = "# NPS\n\n<!-- calculator: nps eager -->\n"
+    for page_url, src in (
+        ("calculators/nps/", "../../assets/javascripts/engine-start.js"),
+        ("en/calculators/nps/", "../../../assets/javascripts/engine-start.js"),
+    ):
+        body = replace_markers(markdown, "en", "et", GLOSSARY, page_url)
+        assert scripts_after(body, "[data-calculator=nps]") == []  # the head's script does it
+        soup = BeautifulSoup(start_engine_early(HEAD.format(body=body), page_url), "html.parser")
+        assert soup.select_one("[data-calculator=nps]")["data-engine"] == "eager"
+        head = soup.head
+        assert head is not None
+        script = head.select_one("script")
+        assert script is not None and script["src"] == src
+        assert script["data-start"] == "eager" and script.has_attr("async")
+        assert script.find_previous("meta", charset=True) is not None
+        assert script.find_next("link", rel="stylesheet") is not None
+        assert len(soup.select("script[src$='engine-start.js']")) == 1
+
+
+def test_pages_without_an_eager_calculator_keep_their_head() -> None:
+    for markdown in ("<!-- calculator: nps -->\n", "<!-- assessment: cx -->\n", "Text.\n"):
+        html = HEAD.format(body=replace_markers(markdown, "et", "et", GLOSSARY, "notes/"))
+        assert start_engine_early(html, "notes/") == html
+
+
+def test_eager_is_for_calculators_only_and_a_misspelt_option_is_an_error() -> None:
+    with pytest.raises(UnknownWidget, match="'eager' in a marker is for calculators only"):
+        replace_markers("<!-- assessment: cx eager -->\n", "et", "et", GLOSSARY, "a/")
+    with pytest.raises(UnknownWidget, match="unknown option 'eagre' in the marker of calculator"):
+        replace_markers("<!-- calculator: nps eagre -->\n", "et", "et", GLOSSARY, "a/")

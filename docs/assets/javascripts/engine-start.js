@@ -1,14 +1,17 @@
-// Starts the page's Python engine while the page is still loading, when the calculator right
-// before this script is in view at its first layout: usually before the theme's bundle has run,
-// so that Pyodide loads while it does. A plain script, not a module: only those run while the
-// page is parsed. A resize observer hears of the first layout from inside the browser's own
-// rendering step, so asking for the position costs no extra layout. engine.js adopts the worker
-// and the messages it has sent so far; a calculator out of view is left to calculators.js (in
-// view or focused).
+// Starts the page's Python engine while the page is still loading. A plain script, not a module:
+// only those run while the page is parsed, and document.currentScript names them.
+// - In the head of a page whose calculator opens it (an `eager` marker; data-start="eager",
+//   async): at once, so Pyodide loads while the theme's styles and scripts do.
+// - Right after a calculator: when that calculator is in view at its first layout, usually
+//   before the theme's bundle has run. A resize observer hears of the first layout from inside
+//   the browser's own rendering step, so asking for the position costs no extra layout.
+// engine.js adopts the worker and the messages it has sent so far; a calculator out of view is
+// left to calculators.js (in view or focused).
 (() => {
   const script = document.currentScript;
+  const eager = script.dataset.start === "eager";
   const root = script.previousElementSibling;
-  if (self.motteruumEngine || !root?.matches("[data-calculator]")) return;
+  if (self.motteruumEngine || !(eager || root?.matches("[data-calculator]"))) return;
 
   function start() {
     const worker = new Worker(new URL("calculator-worker.js", script.src), { type: "module" });
@@ -28,6 +31,11 @@
         return { worker, started, events };
       },
     };
+  }
+
+  if (eager) {
+    start();
+    return;
   }
 
   const observer = new ResizeObserver(() => {
