@@ -26,11 +26,11 @@ from motteruum.site import (
     mention_page,
     publish_runtime,
     search_in_page_language,
+    start_engine_in_head,
     write_downloads,
     write_redirects,
     write_search_forms,
 )
-from motteruum.widgets import start_engine_early
 
 #: The glossary of the build under way (set anew in every on_config).
 _glossary: Glossary | None = None
@@ -64,7 +64,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = getattr(page.file, "locale", None) or current_language(config)
-    output = start_engine_early(output, page.url)
+    output = start_engine_in_head(output, page.url, config)
     return without_head_alternates(search_in_page_language(output, lang))
 
 

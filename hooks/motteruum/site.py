@@ -21,7 +21,14 @@ from .runtime import RuntimeMissing, publish
 from .search import enrich_site, localise_worker
 from .share import preview_card, share_block
 from .strings import translate
-from .widgets import UnknownWidget, marker_problems, replace_markers
+from .widgets import (
+    EAGER,
+    ENGINE_START,
+    UnknownWidget,
+    marker_problems,
+    replace_markers,
+    start_engine_early,
+)
 
 #: Folders of ``docs/`` that are generated from ``glossary/`` (git ignores them).
 GENERATED_FOLDERS = ("terms", "frameworks")
@@ -106,6 +113,14 @@ def embed_widgets(
         return replace_markers(markdown, lang, default, glossary, page_url)
     except UnknownWidget as error:
         raise PluginError(f"docs/{src_uri}: {error}") from None
+
+
+def start_engine_in_head(html: str, page_url: str, config: MkDocsConfig) -> str:
+    """An eager calculator's page gets engine-start.js inline in its head."""
+    if EAGER not in html:
+        return html
+    code = (Path(config.docs_dir) / ENGINE_START).read_text(encoding="utf-8")
+    return start_engine_early(html, page_url, code)
 
 
 def check_pages(config: MkDocsConfig) -> None:

@@ -31,6 +31,8 @@ MARKER = re.compile(
 #: if the calculator is in view at the first layout), and into the head of a page whose
 #: calculator is ``eager``.
 ENGINE_START = "assets/javascripts/engine-start.js"
+#: The worker it starts.
+WORKER = "assets/javascripts/calculator-worker.js"
 
 #: What an eager calculator's root carries, for :func:`start_engine_early` to find.
 EAGER = 'data-engine="eager"'
@@ -89,16 +91,19 @@ def replace_markers(
     return MARKER.sub(render, markdown)
 
 
-def start_engine_early(html: str, page_url: str) -> str:
+def start_engine_early(html: str, page_url: str, code: str) -> str:
     """Start the engine from the head of a page (at ``page_url``) that has an eager calculator.
 
-    The script is async: it neither waits for the stylesheets nor holds up the parser, so the
-    worker starts while the theme's styles and scripts still load.
+    ``code`` is engine-start.js, written inline right after the charset: it runs before the
+    stylesheets are even requested, with nothing to download first, so the worker starts while
+    the theme's styles and scripts load.
     """
     if EAGER not in html:
         return html
-    src = escape(get_relative_url(ENGINE_START, page_url))
-    script = f'<script async src="{src}" data-start="eager"></script>'
+    if "</script" in code.lower():
+        raise ValueError("engine-start.js cannot be written inline: it contains '</script'")
+    worker = escape(get_relative_url(WORKER, page_url))
+    script = f'<script data-start="eager" data-worker="{worker}">{code.strip()}</script>'
     charset = HEAD_START.search(html)
     if charset is not None:
         return html[: charset.end()] + script + html[charset.end() :]

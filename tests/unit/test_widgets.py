@@ -43,30 +43,34 @@ HEAD = '<!doctype html><html><head><meta charset="utf-8"><title>T</title>'
 HEAD += '<link rel="stylesheet" href="x.css"></head><body>{body}</body></html>'
 
 
+CODE = (ROOT / "docs" / ENGINE_START).read_text(encoding="utf-8")
+
+
 def test_an_eager_calculator_starts_its_engine_from_the_head_before_the_stylesheets() -> None:
     markdown = "# NPS\n\n<!-- calculator: nps eager -->\n"
-    for page_url, src in (
-        ("calculators/nps/", "../../assets/javascripts/engine-start.js"),
-        ("en/calculators/nps/", "../../../assets/javascripts/engine-start.js"),
+    for page_url, worker in (
+        ("calculators/nps/", "../../assets/javascripts/calculator-worker.js"),
+        ("en/calculators/nps/", "../../../assets/javascripts/calculator-worker.js"),
     ):
         body = replace_markers(markdown, "en", "et", GLOSSARY, page_url)
         assert scripts_after(body, "[data-calculator=nps]") == []  # the head's script does it
-        soup = BeautifulSoup(start_engine_early(HEAD.format(body=body), page_url), "html.parser")
+        html = HEAD.format(body=body)
+        soup = BeautifulSoup(start_engine_early(html, page_url, CODE), "html.parser")
         assert soup.select_one("[data-calculator=nps]")["data-engine"] == "eager"
-        head = soup.head
-        assert head is not None
-        script = head.select_one("script")
-        assert script is not None and script["src"] == src
-        assert script["data-start"] == "eager" and script.has_attr("async")
+        assert soup.head is not None
+        script = soup.head.select_one("script")
+        assert script is not None and not script.has_attr("src")
+        assert script["data-start"] == "eager" and script["data-worker"] == worker
+        assert script.string == CODE.strip()
         assert script.find_previous("meta", charset=True) is not None
         assert script.find_next("link", rel="stylesheet") is not None
-        assert len(soup.select("script[src$='engine-start.js']")) == 1
+        assert len(soup.select("script[data-start]")) == 1
 
 
 def test_pages_without_an_eager_calculator_keep_their_head() -> None:
     for markdown in ("<!-- calculator: nps -->\n", "<!-- assessment: cx -->\n", "Text.\n"):
         html = HEAD.format(body=replace_markers(markdown, "et", "et", GLOSSARY, "notes/"))
-        assert start_engine_early(html, "notes/") == html
+        assert start_engine_early(html, "notes/", CODE) == html
 
 
 def test_eager_is_for_calculators_only_and_a_misspelt_option_is_an_error() -> None:

@@ -1,7 +1,8 @@
 // Starts the page's Python engine while the page is still loading. A plain script, not a module:
 // only those run while the page is parsed, and document.currentScript names them.
-// - In the head of a page whose calculator opens it (an `eager` marker; data-start="eager",
-//   async): at once, so Pyodide loads while the theme's styles and scripts do.
+// - Inline in the head of a page whose calculator opens it (an `eager` marker; data-start="eager"
+//   and the worker's address in data-worker): at once, so Pyodide loads while the theme's
+//   styles and scripts do.
 // - Right after a calculator: when that calculator is in view at its first layout, usually
 //   before the theme's bundle has run. A resize observer hears of the first layout from inside
 //   the browser's own rendering step, so asking for the position costs no extra layout.
@@ -14,7 +15,10 @@
   if (self.motteruumEngine || !(eager || root?.matches("[data-calculator]"))) return;
 
   function start() {
-    const worker = new Worker(new URL("calculator-worker.js", script.src), { type: "module" });
+    const url = eager
+      ? new URL(script.dataset.worker, document.baseURI)
+      : new URL("calculator-worker.js", script.src);
+    const worker = new Worker(url, { type: "module" });
     const events = [];
     const keep = (event) => {
       if (event.type === "error") event.preventDefault();
