@@ -45,19 +45,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
+from chromium import CHROMIUM, FLAGS  # bench/chromium.py
 from playwright.sync_api import Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SHARED = "calculators/nps/?nps.mode=counts&nps.promoters=80&nps.passives=30&nps.detractors=40"
 BARE = "bench/bare.html"
 LONG_TASK_MS = 50
@@ -228,7 +219,7 @@ def visit(driver: Playwright, url: str, warm: bool) -> Run:
     """One visit to ``url`` in a fresh profile (after a first visit when ``warm``)."""
     with tempfile.TemporaryDirectory() as profile:
         context = driver.chromium.launch_persistent_context(
-            profile, executable_path="/usr/bin/chromium", args=FLAGS
+            profile, executable_path=CHROMIUM, args=FLAGS
         )
         context.add_init_script(OBSERVE)
         page = context.pages[0] if context.pages else context.new_page()
@@ -256,7 +247,7 @@ def visit(driver: Playwright, url: str, warm: bool) -> Run:
 
 def keystrokes(driver: Playwright, url: str, count: int = 20) -> list[float]:
     """Milliseconds from an input event to the score output changing."""
-    browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+    browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
     page = browser.new_page()
     page.goto(url)
     page.wait_for_function("document.querySelector('[data-example]')?.hidden", timeout=TIMEOUT_MS)

@@ -32,19 +32,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+from chromium import CHROMIUM, FLAGS  # bench/chromium.py
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = ["terms/nps/", "en/terms/nps/", "calculators/nps/", "en/calculators/nps/"]
 PRESETS = ["mobile", "desktop"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

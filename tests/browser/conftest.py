@@ -17,19 +17,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from bench.chromium import CHROMIUM, FLAGS
 from tests.conftest import serve
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
