@@ -21,6 +21,7 @@ PAGES = [
     "frameworks/",
     "frameworks/customer-experience-management-cycle/",
     "frameworks/customer-centric-company/",
+    "calculators/",
     "calculators/nps/",
     "calculators/ces/",
     "assessments/cx/",
