@@ -34,8 +34,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
@@ -45,10 +43,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
-from chromium import CHROMIUM, FLAGS  # bench/chromium.py
+from harness import CHROMIUM, FLAGS, ROOT, STATIC_TYPES, build_site  # bench/harness.py
 from playwright.sync_api import Playwright, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
 SHARED = "calculators/nps/?nps.mode=counts&nps.promoters=80&nps.passives=30&nps.detractors=40"
 BARE = "bench/bare.html"
 LONG_TASK_MS = 50
@@ -107,12 +104,7 @@ window.__bench.done.then((done) => {
 
 
 class Handler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-    }
+    extensions_map: ClassVar[dict[str, str]] = STATIC_TYPES
     protocol_version = "HTTP/1.1"  # keep-alive, as static hosts do
     cache_control: ClassVar[str] = ""
 
@@ -204,12 +196,8 @@ def attribute(raw: dict[str, Any]) -> Run:
 
 
 def build(site: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=ROOT,
-        check=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    """The site, with the bare Pyodide page beside it in ``bench/``."""
+    build_site(site)
     (site / "bench").mkdir()
     for name in ("bare.html", "bare-worker.js"):
         shutil.copy(ROOT / "bench" / name, site / "bench" / name)

@@ -22,7 +22,6 @@ import os
 import shlex
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 from collections import defaultdict
@@ -32,9 +31,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from chromium import CHROMIUM, FLAGS  # bench/chromium.py
+from harness import CHROMIUM, FLAGS, ROOT, STATIC_TYPES, build_site  # bench/harness.py
 
-ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["terms/nps/", "en/terms/nps/", "calculators/nps/", "en/calculators/nps/"]
 PRESETS = ["mobile", "desktop"]
@@ -65,13 +63,7 @@ class Handler(SimpleHTTPRequestHandler):
     """Serves the built site as a static host does: the types it sends for modules and
     WebAssembly, gzip for text when the browser asks for it; remembers every error answer."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-    }
+    extensions_map: ClassVar[dict[str, str]] = STATIC_TYPES
     compress = True
     errors: ClassVar[set[tuple[int, str]]] = set()
     packed: ClassVar[dict[Path, bytes]] = {}
@@ -101,15 +93,6 @@ class Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
-def build(site: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=ROOT,
-        check=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
 
 
 def lighthouse_command(url: str, preset: str, report: str = "REPORT.json") -> list[str]:
@@ -193,7 +176,7 @@ def main() -> None:
     left: set[str] = set()
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
-        build(site)
+        build_site(site)
         reports = args.reports or Path(folder) / "reports"
         reports.mkdir(parents=True, exist_ok=True)
         server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(site)))

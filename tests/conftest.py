@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 
 import pytest
 
+from bench.harness import STATIC_TYPES
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["et", "en"]
 
@@ -109,13 +111,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class _QuietHandler(SimpleHTTPRequestHandler):
     """Serves a built site; knows the types static hosts send for WebAssembly and modules."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-    }
+    extensions_map: ClassVar[dict[str, str]] = STATIC_TYPES
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -19,7 +19,7 @@ from .collation import Collation, letter_anchor
 from .exports import DOWNLOADS, defined_term_jsonld, defined_term_set_jsonld
 from .glossary import Framework, Glossary, Term
 from .seo import description_front_matter
-from .strings import translate
+from .strings import translator
 
 #: Self-assessment page name → the framework whose ``aspects`` and ``scale`` it asks about.
 ASSESSMENTS = {
@@ -164,10 +164,7 @@ class Renderer:
         return diagram.chain(labels, both_ways=spec.both_ways)
 
     def _t(self, lang: str) -> Callable[..., str]:
-        def t(key: str, **values: object) -> str:
-            return translate(key, lang, self.default, **values)
-
-        return t
+        return translator(lang, self.default)
 
     def _render(self, template: str, language: Language, **context: object) -> str:
         lang = language.code

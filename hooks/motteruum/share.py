@@ -6,7 +6,7 @@ import segno
 from markupsafe import Markup
 
 from .render import environment
-from .strings import translate
+from .strings import translator
 
 
 def qr_svg(url: str) -> Markup:
@@ -20,17 +20,10 @@ def qr_svg(url: str) -> Markup:
 
 def share_block(url: str, lang: str, default_lang: str) -> str:
     """The share controls of one page (appended to its content)."""
-
-    def t(key: str, **values: object) -> str:
-        return translate(key, lang, default_lang, **values)
-
+    t = translator(lang, default_lang)
     return environment().get_template("share.html.j2").render(t=t, url=url, qr=qr_svg(url))
 
 
 def preview_card(lang: str, default_lang: str) -> str:
     """The template of the card that previews a linked term (filled in by preview.js)."""
-
-    def t(key: str, **values: object) -> str:
-        return translate(key, lang, default_lang, **values)
-
-    return environment().get_template("preview.html.j2").render(t=t)
+    return environment().get_template("preview.html.j2").render(t=translator(lang, default_lang))

@@ -134,16 +134,14 @@ def check_pages(config: MkDocsConfig) -> None:
             continue
         source = path.read_text(encoding="utf-8")
         problems += [f"docs/{relative}:{line}: {text}" for line, text in marker_problems(source)]
-        meta = get_data(source)[1]
-        link = meta.get("mentions", True)
-        if not isinstance(link, bool):
+        try:
+            mentions_setting(get_data(source)[1])
+        except ValueError as error:
             line = next(
                 (n for n, row in enumerate(source.splitlines(), 1) if row.startswith("mentions:")),
                 1,
             )
-            problems.append(
-                f"docs/{relative}:{line}: mentions: expected true or false, found {link!r}"
-            )
+            problems.append(f"docs/{relative}:{line}: {error}")
     if problems:
         raise PluginError("\n".join(problems))
 
@@ -204,12 +202,21 @@ def install_mention_links(config: MkDocsConfig, glossary: Glossary) -> MentionLi
     return extension
 
 
-def mention_page(src_uri: str, meta: Mapping[str, object]) -> PageContext:
-    """What the mention links need to know of a page (``mentions: false`` turns them off)."""
+def mentions_setting(meta: Mapping[str, object]) -> bool:
+    """A page's ``mentions`` setting (``false`` turns its term links off); ValueError unless it
+    is true or false."""
     link = meta.get("mentions", True)
     if not isinstance(link, bool):
-        raise PluginError(f"docs/{src_uri}: mentions: expected true or false, found {link!r}")
-    return PageContext(src_uri, link=link)
+        raise ValueError(f"mentions: expected true or false, found {link!r}")
+    return link
+
+
+def mention_page(src_uri: str, meta: Mapping[str, object]) -> PageContext:
+    """What the mention links need to know of a page (its setting was checked by check_pages)."""
+    try:
+        return PageContext(src_uri, link=mentions_setting(meta))
+    except ValueError as error:
+        raise PluginError(f"docs/{src_uri}: {error}") from None
 
 
 def add_preview_card(html: str, lang: str, config: MkDocsConfig) -> str:

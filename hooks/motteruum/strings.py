@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
 
@@ -22,3 +22,12 @@ def translate(key: str, lang: str, fallback: str, **values: object) -> str:
     texts = catalog()[key]
     text = texts.get(lang) or texts[fallback]
     return text.format(**values) if values else text
+
+
+def translator(lang: str, fallback: str) -> Callable[..., str]:
+    """:func:`translate` for one language: the ``t`` that templates call."""
+
+    def t(key: str, **values: object) -> str:
+        return translate(key, lang, fallback, **values)
+
+    return t

@@ -17,7 +17,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from bench.chromium import CHROMIUM, FLAGS
+from bench.harness import CHROMIUM, FLAGS
 from tests.conftest import serve
 
 
