@@ -140,3 +140,48 @@ def serve(folder: Path) -> Iterator[str]:
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site, served."""
     yield from serve(built_site)
+
+
+# --- every test layer runs ---------------------------------------------------------------
+
+#: Collected and passed tests per layer (the folder under ``tests/``), for the summary.
+_LAYERS: dict[str, dict[str, int]] = {}
+
+
+def _layer(nodeid: str) -> str:
+    parts = nodeid.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "tests" else ""
+
+
+def _layer_folders() -> list[str]:
+    """Folders under ``tests/`` that hold test modules: each one is a layer that must run."""
+    here = Path(__file__).parent
+    return sorted(p.name for p in here.iterdir() if p.is_dir() and any(p.glob("test_*.py")))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    for item in session.items:
+        _LAYERS.setdefault(_layer(item.nodeid), {"collected": 0, "passed": 0})["collected"] += 1
+    # A whole-suite run (no paths or -k/-m selection) must collect every layer: a folder that
+    # pytest silently skips (``norecursedirs`` skips folders named ``build``) fails the run.
+    config = session.config
+    if config.args != config.getini("testpaths") or config.option.keyword or config.option.markexpr:
+        return
+    missing = [name for name in _layer_folders() if not _LAYERS.get(name, {}).get("collected")]
+    if missing:
+        raise pytest.UsageError(f"no test collected from tests/{', tests/'.join(missing)}")
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed:
+        _LAYERS.setdefault(_layer(report.nodeid), {"collected": 0, "passed": 0})["passed"] += 1
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _LAYERS:
+        return
+    terminalreporter.section("tests per layer")
+    for name, counts in sorted(_LAYERS.items()):
+        terminalreporter.write_line(
+            f"tests/{name or '.'}: {counts['collected']} collected, {counts['passed']} passed"
+        )
