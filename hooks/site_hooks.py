@@ -20,28 +20,37 @@ from motteruum.site import (
     check_pages,
     current_language,
     embed_widgets,
+    finish_output,
+    first_build,
     generate,
     install_mention_links,
     localise_markdown,
     mention_page,
     publish_runtime,
+    sanitize_page,
     search_in_page_language,
+    stage_output,
     start_engine_in_head,
     write_downloads,
     write_redirects,
     write_search_forms,
 )
+from motteruum.staging import Staging
 
 #: The glossary of the build under way (set anew in every on_config).
 _glossary: Glossary | None = None
 #: The Markdown extension that links term mentions in the language of the build.
 _mentions: MentionLinks | None = None
+#: Where the build under way writes until it has succeeded.
+_staging: Staging | None = None
 
 
 @event_priority(-110)  # after static-i18n (-100) has chosen the language of this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _glossary, _mentions
-    check_pages(config)
+    global _glossary, _mentions, _staging
+    if first_build(config):
+        check_pages(config)
+        _staging = stage_output(config)
     _glossary = generate(config)
     _mentions = install_mention_links(config, _glossary)
     localise_markdown(config)
@@ -59,6 +68,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = getattr(page.file, "locale", None) or current_language(config)
+    html = sanitize_page(html, page.file.src_uri)
     return add_share_block(add_preview_card(html, lang, config), page.url, lang, config)
 
 
@@ -70,9 +80,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-110)  # after static-i18n (-100) has written the search index of all languages
 def on_post_build(config: MkDocsConfig) -> None:
+    if not first_build(config):
+        return  # a language built from inside the first one: the first one finishes the site
     publish_runtime(config)
     write_robots_txt(config)
     if _glossary is not None:
         write_redirects(config, _glossary)
         write_downloads(config, _glossary)
         write_search_forms(config, _glossary)
+    if _staging is not None:
+        finish_output(config, _staging)
+
+
+def on_build_error(error: Exception) -> None:
+    global _staging
+    if _staging is not None:
+        _staging.abandon()
+        _staging = None

@@ -17,21 +17,50 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from .authored import MarkdownSettings
 from .glossary import Glossary
 from .loader import RESERVED_IDS, SLUG, load_categories, load_glossary
+from .output import GENERATED_FOLDERS
 from .problems import SourceError
 from .project import Project, load_project
+from .render import Language, Renderer
 from .report import gaps
 from .schema import SCHEMA_FOLDER, TERM_COMMENT, schemas
+from .textcheck import Site, page_problems, text_problems
 
 
 def _load(project: Project) -> Glossary:
     return load_glossary(project.glossary, project.languages, calculators=project.calculators())
 
 
-def check(project: Project, output_format: str) -> int:
+def _check(project: Project) -> Glossary:
+    """Every check the build makes of the sources, without building: the glossary, its texts
+    as their pages show them, and the hand-written pages; raises :class:`SourceError`."""
+    problems = page_problems(project.docs, GENERATED_FOLDERS)
     try:
         glossary = _load(project)
+    except SourceError as error:
+        raise SourceError([*error.problems, *problems]) from None
+    languages = [
+        Language(code, code, f"{code}/" if index else "")
+        for index, code in enumerate(project.languages)
+    ]
+    site = Site.of(
+        Renderer(glossary, languages).pages(),
+        project.docs,
+        project.languages,
+        MarkdownSettings.of(project.markdown_extensions),
+        skip=GENERATED_FOLDERS,
+    )
+    problems += text_problems(glossary, project.root, site)
+    if problems:
+        raise SourceError(problems)
+    return glossary
+
+
+def check(project: Project, output_format: str) -> int:
+    try:
+        glossary = _check(project)
     except SourceError as error:
         if output_format == "json":
             print(json.dumps([asdict(p) for p in error.problems], ensure_ascii=False, indent=1))

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+#: Folders of ``docs/`` that are generated from ``glossary/`` (git ignores them).
+GENERATED_FOLDERS = ("terms", "frameworks")
+
 
 def sync_folder(folder: Path, pages: Mapping[str, str]) -> int:
     """Make ``folder`` hold exactly ``pages`` (paths relative to its parent); return writes.

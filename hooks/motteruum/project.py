@@ -21,6 +21,8 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 class Project:
     root: Path
     languages: tuple[str, ...]  # the default language first
+    #: ``markdown_extensions`` of mkdocs.yml: names, or ``{name: options}``.
+    markdown_extensions: tuple[object, ...] = ()
 
     @property
     def glossary(self) -> Path:
@@ -48,4 +50,8 @@ def load_project(config_file: Path) -> Project:
         (lang for lang in i18n["languages"] if lang.get("build", True)),
         key=lambda lang: not lang.get("default", False),
     )
-    return Project(config_file.resolve().parent, tuple(str(lang["locale"]) for lang in languages))
+    return Project(
+        config_file.resolve().parent,
+        tuple(str(lang["locale"]) for lang in languages),
+        tuple(config.get("markdown_extensions") or ()),
+    )

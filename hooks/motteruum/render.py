@@ -5,6 +5,8 @@ Python prepares data; templates (``templates/*.md.j2``) write every piece of mar
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -50,8 +52,23 @@ class IndexEntry:
 
 
 def markdown_text(value: object) -> Markup:
-    """Plain text made safe for Markdown: HTML-escaped, and Markdown syntax backslashed."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+    """Plain text made safe for Markdown: ``& < >`` HTML-escaped, Markdown syntax backslashed.
+
+    Quotes stay as they are: they are plain text in element content, and an entity such as
+    ``&#39;`` would reach the table of contents escaped once more and show as written.
+    """
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+
+
+def title_front_matter(name: str) -> Markup:
+    """A YAML value for the front matter ``title`` of a generated page: the page's name.
+
+    Material writes the title into ``<title>`` and the navigation without escaping it, and
+    un-escapes a title taken from the first heading; a name given here HTML-escaped reaches
+    the head as text, whatever it holds (``</title>``, quotes), and the navigation shows it
+    exactly as written. JSON quoting is valid YAML and keeps any character as it is.
+    """
+    return Markup(json.dumps(str(escape(name)), ensure_ascii=False))
 
 
 def markdown_source(value: str) -> Markup:
@@ -74,6 +91,7 @@ def environment() -> Environment:
     env.filters["markdown"] = markdown_source
     env.filters["anchor"] = letter_anchor
     env.filters["description"] = description_front_matter
+    env.filters["page_title"] = title_front_matter
     return env
 
 

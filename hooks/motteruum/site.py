@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.utils.meta import get_data
+from mkdocs.utils import CountHandler
 
+from .authored import MarkdownSettings, sanitize
 from .exports import downloads
 from .glossary import Glossary
 from .loader import load_glossary
 from .mention_links import MentionLinks, PageContext
 from .mentions import Finder, previews
-from .output import sync_folder
+from .output import GENERATED_FOLDERS, sync_folder
 from .problems import SourceError
 from .render import Language, Renderer
 from .runtime import RuntimeMissing, publish
 from .search import enrich_site, localise_worker
 from .share import preview_card, share_block
+from .staging import Staging
 from .strings import translate
+from .textcheck import Site, mentions_setting, page_problems, text_problems
 from .widgets import (
     EAGER,
     ENGINE_START,
     UnknownWidget,
-    marker_problems,
     replace_markers,
     start_engine_early,
 )
 
-#: Folders of ``docs/`` that are generated from ``glossary/`` (git ignores them).
-GENERATED_FOLDERS = ("terms", "frameworks")
+#: How the JSON-LD block that ends a generated page starts.
+JSONLD_START = '<script type="application/ld+json">'
 
 
 def site_languages(config: MkDocsConfig) -> list[Language]:
@@ -68,11 +71,73 @@ def generate(config: MkDocsConfig) -> Glossary:
     except SourceError as error:
         raise PluginError(error.report()) from None
     pages = Renderer(glossary, languages, config.site_url or "/").pages()
+    if first_build(config):
+        check_texts(config, glossary, pages)
     for folder in GENERATED_FOLDERS:
         mine = {path: text for path, text in pages.items() if path.startswith(f"{folder}/")}
         sync_folder(docs_dir / folder, mine)
     list_frameworks_in_nav(config, glossary)
     return glossary
+
+
+def first_build(config: MkDocsConfig) -> bool:
+    """Whether this is the build of the first language (static-i18n builds the others from
+    inside it, with its ``building`` flag set)."""
+    return not getattr(config.plugins.get("i18n"), "building", False)
+
+
+def stage_output(config: MkDocsConfig) -> Staging:
+    """Send the build's output to a staging folder (see :mod:`.staging`)."""
+    staging = Staging.begin(Path(config.site_dir))
+    config.site_dir = str(staging.folder)
+    return staging
+
+
+def finish_output(config: MkDocsConfig, staging: Staging) -> None:
+    """Put the staged site in place, unless strict mode counted a warning: then MkDocs stops
+    the build right after this event, and the staged files are abandoned."""
+    counted = any(
+        isinstance(handler, CountHandler) and handler.get_counts()
+        for handler in logging.getLogger("mkdocs").handlers
+    )
+    if counted and config.strict:
+        return
+    staging.commit()
+    config.site_dir = str(staging.target)
+
+
+def markdown_settings(config: MkDocsConfig) -> MarkdownSettings:
+    """The site's Markdown extensions and their options, as the pages are rendered with."""
+    names = [e for e in config.markdown_extensions if isinstance(e, str)]
+    return MarkdownSettings.of(names, config.mdx_configs)
+
+
+def check_texts(config: MkDocsConfig, glossary: Glossary, pages: Mapping[str, str]) -> None:
+    """Stop the build on authored text that the allow-list refuses or whose links lead nowhere
+    (the same check as ``motteruum check``)."""
+    project = Path(config.config_file_path).parent
+    site = Site.of(
+        pages,
+        Path(config.docs_dir),
+        glossary.languages,
+        markdown_settings(config),
+        skip=GENERATED_FOLDERS,
+    )
+    problems = text_problems(glossary, project, site)
+    if problems:
+        raise PluginError(SourceError(problems).report())
+
+
+def sanitize_page(html: str, src_uri: str) -> str:
+    """A generated page's content through the allow-list sanitiser; its closing JSON-LD block
+    (written by the template, not by an author) is kept as it is."""
+    if src_uri.split("/")[0] not in GENERATED_FOLDERS:
+        return html
+    body, data = html, ""
+    start = html.rfind(JSONLD_START)
+    if start >= 0 and html.rstrip().endswith("</script>"):
+        body, data = html[:start], html[start:]
+    return sanitize(body) + data
 
 
 def list_frameworks_in_nav(config: MkDocsConfig, glossary: Glossary) -> None:
@@ -126,24 +191,9 @@ def start_engine_in_head(html: str, page_url: str, config: MkDocsConfig) -> str:
 def check_pages(config: MkDocsConfig) -> None:
     """Stop the build before any page is written if an authored page has a wrong marker or
     setting: every language's pages are checked in the first build, not each in its own."""
-    docs_dir = Path(config.docs_dir)
-    problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        relative = path.relative_to(docs_dir).as_posix()
-        if relative.split("/")[0] in GENERATED_FOLDERS:
-            continue
-        source = path.read_text(encoding="utf-8")
-        problems += [f"docs/{relative}:{line}: {text}" for line, text in marker_problems(source)]
-        try:
-            mentions_setting(get_data(source)[1])
-        except ValueError as error:
-            line = next(
-                (n for n, row in enumerate(source.splitlines(), 1) if row.startswith("mentions:")),
-                1,
-            )
-            problems.append(f"docs/{relative}:{line}: {error}")
+    problems = page_problems(Path(config.docs_dir), GENERATED_FOLDERS)
     if problems:
-        raise PluginError("\n".join(problems))
+        raise PluginError("\n".join(str(problem) for problem in problems))
 
 
 def publish_runtime(config: MkDocsConfig) -> None:
@@ -200,15 +250,6 @@ def install_mention_links(config: MkDocsConfig, glossary: Glossary) -> MentionLi
         e for e in config.markdown_extensions if not isinstance(e, MentionLinks)
     ] + [extension]  # type: ignore[list-item]  # MkDocs hands instances to Markdown
     return extension
-
-
-def mentions_setting(meta: Mapping[str, object]) -> bool:
-    """A page's ``mentions`` setting (``false`` turns its term links off); ValueError unless it
-    is true or false."""
-    link = meta.get("mentions", True)
-    if not isinstance(link, bool):
-        raise ValueError(f"mentions: expected true or false, found {link!r}")
-    return link
 
 
 def mention_page(src_uri: str, meta: Mapping[str, object]) -> PageContext:
