@@ -234,7 +234,7 @@ def test_a_misspelt_marker_stops_the_build_with_its_page_and_line(tmp_path: Path
     assert result.returncode != 0
     assert "Traceback" not in output
     message = "unknown option 'eagr' in the marker of calculator 'nps'"
-    assert f"docs/calculators/nps.en.md:{line + 1}: {message}" in output
+    assert f"docs/calculators/nps.en.md:{line + 1}:1: {message}" in output
     assert not (tmp_path / "out" / "index.html").exists()
 
 

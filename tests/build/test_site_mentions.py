@@ -110,5 +110,5 @@ def test_a_wrong_mentions_setting_stops_the_build_with_its_page(tmp_path: Path) 
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    assert "docs/calculators/nps.en.md:2: mentions: expected true or false, found 'ei'" in output
+    assert "docs/calculators/nps.en.md:2:1: mentions: expected true or false, found 'ei'" in output
     assert not (tmp_path / "out" / "index.html").exists()  # stopped before any page was written

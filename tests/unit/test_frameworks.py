@@ -128,7 +128,9 @@ def test_diagram_kind_must_be_known(make: GlossaryFactory) -> None:
 def test_framework_page_links_terms_and_draws_the_diagram(make: GlossaryFactory) -> None:
     pages = Renderer(load_glossary(make(glossary_files()), LANGUAGES), SITE).pages()
     page = pages["frameworks/relationship-quality.et.md"]
-    assert page.startswith('---\ndescription: "Rahulolu viib usalduseni."\n---\n\n')
+    assert page.startswith(
+        '---\ntitle: "Suhte kvaliteet"\ndescription: "Rahulolu viib usalduseni."\n---\n\n'
+    )
     assert "\n# Suhte kvaliteet { #framework }\n" in page
     assert "## Tasemed { #levels }" in page
     assert "- Rahulolu ([rahulolu](../terms/satisfaction.md))" not in page

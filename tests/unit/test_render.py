@@ -34,7 +34,9 @@ def test_term_page_has_stable_anchors_and_links(make_glossary: GlossaryFactory) 
     )
     pages = render(make_glossary, {"nps.yml": nps, "csat.yml": term_yaml("rahulolu", "CSAT")})
     page = pages["terms/nps.et.md"]
-    assert page.startswith('---\ndescription: "Eestikeelne definitsioon."\n---\n\n')
+    assert page.startswith(
+        '---\ntitle: "soovitusindeks"\ndescription: "Eestikeelne definitsioon."\n---\n\n'
+    )
     assert "\n# soovitusindeks { #term }\n" in page
     assert "{ #definition }" in page  # the definition gets links to the terms it mentions
     for anchor in ("synonyms", "related", "other-languages", "sources"):
