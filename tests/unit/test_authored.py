@@ -124,8 +124,8 @@ def test_each_problem_names_file_line_column_and_field(make_glossary: GlossaryFa
         f"glossary/terms/nps.yml:{img}:14: et.definition: raw HTML <img> is not allowed",
         f"glossary/terms/nps.yml:{link}:12: et.definition: the link 'javascript:alert(1)' is "
         "not allowed: use an http, https or mailto address or a link to a page of the site",
-        f"glossary/terms/nps.yml:{link}:{anchor}: et.definition: the link 'csat.md#puudub' names an "
-        "anchor that terms/csat.md does not have (#puudub)",
+        f"glossary/terms/nps.yml:{link}:{anchor}: et.definition: the link 'csat.md#puudub' "
+        "names an anchor that terms/csat.md does not have (#puudub)",
     ]
 
 
