@@ -6,7 +6,10 @@ whole list at once.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -29,8 +32,14 @@ from .validation import validate
 from .yamlsource import SourceFile, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-#: Page names inside ``terms/`` that belong to the index pages, so no term may use them.
-RESERVED_IDS = frozenset({"index", "categories", "abbreviations"})
+#: Page names inside ``terms/`` that belong to the index pages, so no term may use them (and
+#: no former id may redirect from them), with the page each one is.
+RESERVED_PAGES = {
+    "index": "the A–Z index of terms",
+    "categories": "the list of terms by category",
+    "abbreviations": "the table of abbreviations",
+}
+RESERVED_IDS = frozenset(RESERVED_PAGES)
 
 
 def load_glossary(
@@ -42,19 +51,21 @@ def load_glossary(
     """
     problems: list[Problem] = []
     display_root = root.parent
-    categories = _load_categories(root / "categories.yml", display_root, languages, problems)
+    categories = _load_categories(root, display_root, languages, problems)
     schema = term_schema(languages, [c.id for c in categories])
     terms: list[Term] = []
     sources: dict[str, SourceFile] = {}
-    for path, display in _yaml_files(root / "terms", display_root, problems):
+    files, existing = _yaml_files(root / "terms", root, display_root, problems)
+    for path, display in files:
         loaded = _load_term(path, display, schema, languages, problems)
         if loaded is not None:
             terms.append(loaded[0])
             sources[loaded[0].id] = loaded[1]
     terms.sort(key=lambda term: term.id)
-    problems.extend(check_terms(terms, sources, languages, calculators))
-    frameworks = _load_frameworks(root / "frameworks", display_root, languages, problems)
-    problems.extend(check_frameworks(frameworks, {term.id for term in terms}))
+    # A term whose file exists but has problems of its own is not "missing" for the others.
+    problems.extend(check_terms(terms, sources, languages, calculators, existing=existing))
+    frameworks = _load_frameworks(root, display_root, languages, problems)
+    problems.extend(check_frameworks(frameworks, existing | {term.id for term in terms}))
     if problems:
         raise SourceError(problems)
     return Glossary(
@@ -68,26 +79,73 @@ def load_glossary(
 def load_categories(root: Path, languages: Sequence[str]) -> list[Category]:
     """Only the declared categories of ``root`` (the ``glossary/`` folder)."""
     problems: list[Problem] = []
-    categories = _load_categories(root / "categories.yml", root.parent, languages, problems)
+    categories = _load_categories(root, root.parent, languages, problems)
     if problems:
         raise SourceError(problems)
     return categories
 
 
 def _yaml_files(
-    folder: Path, display_root: Path, problems: list[Problem]
-) -> list[tuple[Path, str]]:
-    """The ``.yml`` files of ``folder`` in name order; other YAML endings are problems."""
+    folder: Path, root: Path, display_root: Path, problems: list[Problem]
+) -> tuple[list[tuple[Path, str]], set[str]]:
+    """The regular ``.yml`` files of ``folder`` in name order, and the ids of every ``.yml`` name.
+
+    Other YAML endings, and ``.yml`` names that are not regular files inside ``root`` (a folder,
+    a symbolic link, a device or a named pipe) are problems and are never opened. Hidden names
+    (editors' lock and backup files such as ``.#nps.yml``) are skipped: they are never published.
+    """
     found = []
+    names = set()
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name.startswith("."):
+            continue
         display = path.relative_to(display_root).as_posix()
         if path.suffix in {".yaml", ".YML", ".YAML"}:
             problems.append(
                 Problem(display, 1, 1, "", f"files end in .yml: rename it to {path.stem}.yml")
             )
         elif path.suffix == ".yml":
-            found.append((path, display))
-    return found
+            names.add(path.stem)
+            refused = _not_a_file(path, root, display_root)
+            if refused is None:
+                found.append((path, display))
+            else:
+                problems.append(Problem(display, 1, 1, "", refused))
+    return found, names
+
+
+def _not_a_file(path: Path, root: Path, display_root: Path) -> str | None:
+    """Why ``path`` is not a regular file of the glossary (``None`` when it is one).
+
+    Only the entry itself is looked at (``lstat``): nothing is opened or followed, so a link to
+    ``/dev/zero``, a named pipe or a file outside the repository is never read.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as error:
+        return f"the file cannot be read ({error.strerror})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "this is a folder: a glossary file must be a plain text file"
+    if not stat.S_ISLNK(mode):
+        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+        return f"this is {kind}, not a file: a glossary file must be a plain text file"
+    folder = root.relative_to(display_root).as_posix()
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing, or a loop of links
+        return "a symbolic link that leads nowhere: remove it, or put the file itself here"
+    if not target.is_relative_to(root.resolve()):
+        return (
+            f"a symbolic link that leads outside {folder}/: only files inside {folder}/ are "
+            "read; put the file itself here"
+        )
+    inside = target.relative_to(root.resolve().parent).as_posix()
+    return (
+        f"a symbolic link to {inside}: a glossary file must be a file of its own, "
+        "not a link; copy or rename the file instead"
+    )
 
 
 def _check_id(path: Path, display: str, what: str, problems: list[Problem]) -> None:
@@ -116,11 +174,16 @@ def _read(path: Path, display: str, problems: list[Problem]) -> SourceFile | Non
 
 
 def _load_categories(
-    path: Path, display_root: Path, languages: Sequence[str], problems: list[Problem]
+    root: Path, display_root: Path, languages: Sequence[str], problems: list[Problem]
 ) -> list[Category]:
+    path = root / "categories.yml"
     display = path.relative_to(display_root).as_posix()
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.append(Problem(display, 1, 1, "", "the list of categories is missing"))
+        return []
+    refused = _not_a_file(path, root, display_root)
+    if refused is not None:
+        problems.append(Problem(display, 1, 1, "", refused))
         return []
     source = _read(path, display, problems)
     if source is None:
@@ -203,10 +266,16 @@ def check_terms(
     sources: Mapping[str, SourceFile],
     languages: Sequence[str],
     calculators: Collection[str],
+    *,
+    existing: Collection[str] = (),
 ) -> list[Problem]:
-    """Problems between terms: unknown or self relations, duplicate preferred terms."""
+    """Problems between terms: unknown or self relations, duplicate preferred terms.
+
+    ``existing`` names the term files that exist but did not validate: a relation to one of
+    them is not reported (its file has problems of its own), nor may a former id take its id.
+    """
     terms = list(terms)
-    ids = {term.id for term in terms}
+    ids = {term.id for term in terms} | set(existing)
     problems: list[Problem] = []
     for term in terms:
         source = sources[term.id]
@@ -237,6 +306,14 @@ def check_terms(
             where = ("former_ids", index)
             if not SLUG.match(old):
                 problems.append(sources[term.id].problem(where, _slug_message("former id", old)))
+            elif old in RESERVED_PAGES:
+                problems.append(
+                    sources[term.id].problem(
+                        where,
+                        f"{old!r} is reserved: terms/{old}/ is {RESERVED_PAGES[old]}, which a "
+                        "former id would replace with a redirect; remove it from former_ids",
+                    )
+                )
             elif old in ids:
                 problems.append(
                     sources[term.id].problem(
@@ -253,7 +330,7 @@ def check_terms(
     for lang in languages:
         by_name: dict[str, list[Term]] = defaultdict(list)
         for term in terms:
-            by_name[term.text(lang).term.casefold()].append(term)
+            by_name[_comparable(term.text(lang).term)].append(term)
         for same in by_name.values():
             for term in same[1:]:
                 first = same[0]
@@ -267,12 +344,19 @@ def check_terms(
     return problems
 
 
+def _comparable(name: str) -> str:
+    """``name`` as two names that look the same compare: compatibility-normalised, case-folded
+    (a decomposed ``õ`` and ``õ``, ``ﬁ`` and ``fi``, ``NPS`` and ``nps`` are equal)."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+
+
 def _load_frameworks(
-    folder: Path, display_root: Path, languages: Sequence[str], problems: list[Problem]
+    root: Path, display_root: Path, languages: Sequence[str], problems: list[Problem]
 ) -> list[tuple[Framework, SourceFile]]:
     schema = framework_schema(languages)
     frameworks = []
-    for path, display in _yaml_files(folder, display_root, problems):
+    files, _ = _yaml_files(root / "frameworks", root, display_root, problems)
+    for path, display in files:
         _check_id(path, display, "framework id", problems)
         source = _read(path, display, problems)
         if source is None:
