@@ -6,14 +6,60 @@ languages of the site, so adding a language to ``mkdocs.yml`` adds a required se
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from typing import Annotated, Any, ForwardRef, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    create_model,
+    model_validator,
+)
 
 Text = Annotated[
     str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, pattern=r"\S")
 ]
+
+_WORD = re.compile(r"\w+")
+#: Alphabets whose letters look alike (Latin "o", Cyrillic "о", Greek "ο").
+_LOOKALIKE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+
+
+def _script(character: str) -> str | None:
+    if not character.isalpha():
+        return None
+    script = unicodedata.name(character, "").split(" ", 1)[0]
+    return script if script in _LOOKALIKE_SCRIPTS else None
+
+
+def _name(value: str) -> str:
+    """A name as it is stored and compared: NFC, and each word in a single alphabet.
+
+    A word that mixes alphabets (a Cyrillic "о" typed into a Latin word) looks right on the
+    page but is never found by search or matched as a duplicate, so it is a problem.
+    """
+    value = unicodedata.normalize("NFC", value)
+    for word in _WORD.findall(value):
+        scripts = Counter(script for script in map(_script, word) if script)
+        if len(scripts) > 1:
+            main = scripts.most_common(1)[0][0]
+            odd = next(c for c in word if _script(c) not in (None, main))
+            names = " and ".join(script.title() for script in scripts)
+            raise ValueError(
+                f"the word {word!r} mixes {names} letters ({odd!r} is U+{ord(odd):04X} "
+                f"{unicodedata.name(odd)}): type the word in one alphabet"
+            )
+    return value
+
+
+#: A name a reader looks for (a term, an abbreviation, a synonym, a title).
+Name = Annotated[Text, AfterValidator(_name)]
 Url = Annotated[
     str, StringConstraints(strict=True, strip_whitespace=True, pattern=r"^https?://\S+$")
 ]
@@ -47,7 +93,7 @@ class SourceEntry(_Strict):
 class CrosswordEntry(_Strict):
     """Optional crossword answer and clue for one language."""
 
-    answer: Text | None = Field(None, description="The crossword answer, if not the term itself")
+    answer: Name | None = Field(None, description="The crossword answer, if not the term itself")
     clue: Text | None = Field(None, description="A short clue that does not contain the answer")
 
 
@@ -58,10 +104,10 @@ class TermText(_Strict):
         json_schema_extra={"dependentRequired": {"expansion": ["abbreviation"]}}
     )
 
-    term: Text = Field(description="The preferred term; unique in its language")
-    abbreviation: Text | None = Field(None, description="Abbreviation, e.g. NPS")
-    expansion: Text | None = Field(None, description="The abbreviation spelled out")
-    synonyms: list[Text] = Field([], description="Other names readers may look for")
+    term: Name = Field(description="The preferred term; unique in its language")
+    abbreviation: Name | None = Field(None, description="Abbreviation, e.g. NPS")
+    expansion: Name | None = Field(None, description="The abbreviation spelled out")
+    synonyms: list[Name] = Field([], description="Other names readers may look for")
     definition: Text = Field(description="Markdown; link other terms as [text](other-id.md)")
     crossword: CrosswordEntry | None = Field(None, description="Crossword answer and clue")
 
@@ -117,12 +163,12 @@ class DiagramEntry(_Strict):
 
 
 class SectionText(_Strict):
-    title: Text
+    title: Name
     text: Text | None = None
 
 
 class FrameworkText(_Strict):
-    title: Text
+    title: Name
     summary: Text
 
 

@@ -31,17 +31,60 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _fields_of(model: type[BaseModel], loc: Location) -> list[str]:
-    """Names of the fields allowed at the mapping that contains ``loc``."""
+def _container(model: type[BaseModel], loc: Location) -> Any:
+    """The model of the mapping that contains ``loc`` (``None`` if there is none)."""
     current: Any = model
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
         field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
         if field is None:
-            return []
+            return None
         current = _model_in(field.annotation)
-    return list(current.model_fields) if hasattr(current, "model_fields") else []
+    return current if hasattr(current, "model_fields") else None
+
+
+def _fields_of(model: type[BaseModel], loc: Location) -> list[str]:
+    """Names of the fields allowed at the mapping that contains ``loc``."""
+    container = _container(model, loc)
+    return list(container.model_fields) if container is not None else []
+
+
+def _bounds(model: type[BaseModel], loc: Location) -> dict[str, Any]:
+    """The numeric bounds (``ge``, ``gt``, ``le``, ``lt``) declared for the field at ``loc``."""
+    container = _container(model, loc)
+    field = container.model_fields.get(loc[-1]) if container is not None and loc else None
+    if field is None:
+        return {}
+    bounds: dict[str, Any] = {}
+
+    def collect(constraints: Any) -> None:
+        for constraint in constraints:
+            for key in ("ge", "gt", "le", "lt"):
+                if getattr(constraint, key, None) is not None:
+                    bounds[key] = getattr(constraint, key)
+            collect(getattr(constraint, "metadata", ()))  # a Field(...) inside Annotated
+
+    def walk(annotation: Any) -> None:
+        collect(getattr(annotation, "__metadata__", ()))
+        for arg in getattr(annotation, "__args__", ()):
+            walk(arg)
+
+    collect(field.metadata)
+    walk(field.annotation)
+    return bounds
+
+
+def _range_message(name: object, bounds: dict[str, Any], found: str) -> str:
+    low = ("at least", bounds["ge"]) if "ge" in bounds else ("more than", bounds.get("gt"))
+    high = ("at most", bounds["le"]) if "le" in bounds else ("less than", bounds.get("lt"))
+    if "ge" in bounds and "le" in bounds:
+        expected = f"between {bounds['ge']} and {bounds['le']}"
+    else:
+        expected = " and ".join(
+            f"{words} {value}" for words, value in (low, high) if value is not None
+        )
+    return f"'{name}' must be {expected}, found {found}"
 
 
 def _model_in(annotation: Any) -> Any:
@@ -84,8 +127,9 @@ def _message(
         return f"expected a mapping of fields, found {_describe(value)}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number, found {_describe(value)}"
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        return f"expected a year between 1900 and 2100, found {_describe(value)}"
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        bounds = _bounds(model, loc) or dict(ctx)
+        return _range_message(name, bounds, _describe(value))
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return f"{error['msg']}, found {_describe(value)}"
