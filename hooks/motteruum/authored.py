@@ -158,20 +158,13 @@ class Finding:
     needle: str
 
 
-@dataclass(frozen=True)
-class Link:
-    """A link in authored text: its address as written."""
-
-    href: str
-
-
 class _Inspector(HTMLParser):
     """Walks rendered HTML and notes what the allow-list does not admit, and every link."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
-        self.links: list[Link] = []
+        self.links: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in AUTHOR_TAGS:
@@ -199,7 +192,7 @@ class _Inspector(HTMLParser):
                         )
                     )
                 elif tag == "a" and name == "href":
-                    self.links.append(Link(value))
+                    self.links.append(value)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -221,7 +214,7 @@ class _Inspector(HTMLParser):
 @dataclass(frozen=True)
 class Inspection:
     findings: tuple[Finding, ...]
-    links: tuple[Link, ...]
+    links: tuple[str, ...]  # the address of every link, as written
 
 
 def inspect(html: str) -> Inspection:

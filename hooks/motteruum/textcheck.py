@@ -183,10 +183,10 @@ def text_problems(glossary: Glossary, root: Path, site: Site) -> list[Problem]:
         inspection = field_findings(item.text, site.settings)
         for finding in inspection.findings:
             report(item, finding.message, finding.needle)
-        for link in inspection.links:
-            message = _link_problem(link.href, item.page, item.lang, site)
+        for href in inspection.links:
+            message = _link_problem(href, item.page, item.lang, site)
             if message is not None:
-                report(item, message, link.href)
+                report(item, message, href)
     return problems
 
 
