@@ -12,6 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from motteruum.glossary import Glossary
+from motteruum.history import page_date
 from motteruum.mention_links import MentionLinks
 from motteruum.seo import without_head_alternates, write_robots_txt
 from motteruum.site import (
@@ -29,6 +30,7 @@ from motteruum.site import (
     publish_runtime,
     sanitize_page,
     search_in_page_language,
+    source_changes,
     stage_output,
     start_engine_in_head,
     write_downloads,
@@ -43,14 +45,17 @@ _glossary: Glossary | None = None
 _mentions: MentionLinks | None = None
 #: Where the build under way writes until it has succeeded.
 _staging: Staging | None = None
+#: When each source file last changed (git), read once per build.
+_changes: dict[str, str] = {}
 
 
 @event_priority(-110)  # after static-i18n (-100) has chosen the language of this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _glossary, _mentions, _staging
+    global _glossary, _mentions, _staging, _changes
     if first_build(config):
         check_pages(config)
         _staging = stage_output(config)
+        _changes = source_changes(config)
     _glossary = generate(config)
     _mentions = install_mention_links(config, _glossary)
     localise_markdown(config)
@@ -58,6 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    page.update_date = page_date(page.file.src_uri, _changes)
     if _glossary is None:
         return markdown
     if _mentions is not None:

@@ -14,11 +14,25 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+import yaml
 
 from bench.harness import STATIC_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["et", "en"]
+
+
+def _public_url() -> str:
+    """The site's public address: the default of ``site_url`` in mkdocs.yml."""
+    loader = type("_Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda load, node: load.construct_sequence(node)[-1])
+    loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda load, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), loader)
+    return str(config["site_url"])
+
+
+#: Where a default build says the site lives.
+PUBLIC_URL = _public_url()
 
 VALID_TERM = """\
 category: measurement
@@ -62,14 +76,16 @@ def make_glossary(tmp_path: Path) -> GlossaryFactory:
     return make
 
 
-def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the real ``mkdocs`` command line of this environment."""
+def mkdocs(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs`` command line of this environment (``env``: more variables)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(env or {})},
         check=False,
     )
 

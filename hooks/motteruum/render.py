@@ -102,7 +102,7 @@ class Renderer:
         self,
         glossary: Glossary,
         languages: Sequence[Language],
-        site_url: str = "http://127.0.0.1:8000/",
+        site_url: str = "/",
     ) -> None:
         self.glossary = glossary
         self.languages = tuple(languages)

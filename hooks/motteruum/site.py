@@ -13,6 +13,7 @@ from mkdocs.utils import CountHandler
 from .authored import MarkdownSettings, sanitize
 from .exports import downloads
 from .glossary import Glossary
+from .history import last_changes
 from .loader import load_glossary
 from .mention_links import MentionLinks, PageContext
 from .mentions import Finder, previews
@@ -104,6 +105,14 @@ def finish_output(config: MkDocsConfig, staging: Staging) -> None:
         return
     staging.commit()
     config.site_dir = str(staging.target)
+
+
+def source_changes(config: MkDocsConfig) -> dict[str, str]:
+    """When each file of ``glossary/`` and ``docs/`` last changed, from git (see
+    :mod:`.history`)."""
+    project = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir).resolve().relative_to(project.resolve()).as_posix()
+    return last_changes(project, ("glossary", docs))
 
 
 def markdown_settings(config: MkDocsConfig) -> MarkdownSettings:

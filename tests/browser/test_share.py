@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import PUBLIC_URL
+
 pytestmark = pytest.mark.browser
 
 
@@ -23,7 +25,5 @@ def test_qr_code_shows_the_public_address(page: Page, site_url: str) -> None:
     page.get_by_text("Näita QR-koodi").click()
     qr = page.locator(".mr-share__qr svg.mr-qr")
     expect(qr).to_be_visible()
-    expect(page.locator(".mr-share__qr figcaption")).to_have_text(
-        "http://127.0.0.1:8000/terms/nps/"
-    )
+    expect(page.locator(".mr-share__qr figcaption")).to_have_text(f"{PUBLIC_URL}terms/nps/")
     assert qr.bounding_box()["width"] > 200  # big enough to scan from a projected slide

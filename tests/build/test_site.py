@@ -16,13 +16,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from motteruum.loader import load_glossary
-from tests.conftest import LANGUAGES, ROOT, copy_project, mkdocs, term_yaml
+from tests.conftest import LANGUAGES, PUBLIC_URL, ROOT, copy_project, mkdocs, term_yaml
 
 pytestmark = pytest.mark.build
 
 ESTONIAN_ORDER = "A B C D E F G H I J K L M N O P Q R S Š Z Ž T U V W Õ Ä Ö Ü X Y".split()
 PREFIX = {"et": "", "en": "en/"}
-SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL = PUBLIC_URL
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -101,19 +101,18 @@ def test_language_switcher_lands_on_the_same_page(built_site: Path) -> None:
 def test_sitemap_lists_every_page_with_its_alternate(built_site: Path) -> None:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(built_site / "sitemap.xml").getroot()
-    site_url = "http://127.0.0.1:8000/"
+    site_url = SITE_URL
     entries = {
         url.findtext("s:loc", namespaces=ns): {
             link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
         }
         for url in root.findall("s:url", ns)
     }
-    pages = {
-        site_url + str(p.parent.relative_to(built_site)).replace(".", "").strip("/") + "/"
-        for p in built_site.rglob("index.html")
-        if "assets" not in p.parts
-    }
-    pages = {p.replace("//", "/").replace("http:/", "http://") for p in pages}
+    pages = set()
+    for path in built_site.rglob("index.html"):
+        if "assets" not in path.parts:
+            folder = path.parent.relative_to(built_site).as_posix()
+            pages.add(site_url + ("" if folder == "." else f"{folder}/"))
     assert set(entries) == pages
     for term_id in glossary_terms():
         et, en = f"{site_url}terms/{term_id}/", f"{site_url}en/terms/{term_id}/"
@@ -122,8 +121,12 @@ def test_sitemap_lists_every_page_with_its_alternate(built_site: Path) -> None:
 
 
 def test_build_is_deterministic(built_site: Path, tmp_path: Path) -> None:
+    """The same sources give the same bytes on any day: the second build runs with its clock
+    (MkDocs' build date) set to another year."""
     again = tmp_path / "again"
-    result = mkdocs("build", "--strict", "--site-dir", str(again))
+    result = mkdocs(
+        "build", "--strict", "--site-dir", str(again), env={"SOURCE_DATE_EPOCH": "946684800"}
+    )
     assert result.returncode == 0, result.stderr
     compared = filecmp.dircmp(built_site, again)
     differing: list[str] = []
@@ -138,6 +141,43 @@ def test_build_is_deterministic(built_site: Path, tmp_path: Path) -> None:
     collect(compared, "")
     # sitemap.xml.gz carries the gzip time stamp MkDocs writes; everything else is identical
     assert [d for d in differing if d != "sitemap.xml.gz"] == []
+
+
+def test_no_page_names_a_local_address(built_site: Path) -> None:
+    """A default build names the public address everywhere, never the machine that built it."""
+    local = re.compile(r"127\.0\.0\.1|localhost|0\.0\.0\.0")
+    found = [
+        path.relative_to(built_site).as_posix()
+        for path in built_site.rglob("*")
+        if path.suffix in {".html", ".xml", ".txt", ".json", ".csv", ".tbx", ".ttl", ".js"}
+        and local.search(path.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert found == []
+    assert f"<loc>{PUBLIC_URL}terms/nps/</loc>" in (built_site / "sitemap.xml").read_text()
+
+
+def test_sitemap_dates_come_from_the_commits(built_site: Path) -> None:
+    """Each page's lastmod is the date of the last commit that changed its source."""
+    import subprocess
+
+    def committed(path: str) -> str:
+        return subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", path],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    sitemap = (built_site / "sitemap.xml").read_text()
+    for loc, path in (
+        (f"{SITE_URL}terms/nps/", "glossary/terms/nps.yml"),
+        (f"{SITE_URL}en/frameworks/competencies/", "glossary/frameworks/competencies.yml"),
+        (f"{SITE_URL}en/calculators/nps/", "docs/calculators/nps.en.md"),
+    ):
+        entry = sitemap[sitemap.index(f"<loc>{loc}</loc>") :].split("</url>")[0]
+        date = committed(path)
+        assert date and f"<lastmod>{date}</lastmod>" in entry, (loc, date)
 
 
 def test_sub_path_deployment(tmp_path: Path) -> None:
@@ -160,6 +200,8 @@ def test_sub_path_deployment(tmp_path: Path) -> None:
     soup = BeautifulSoup(html, "html.parser")
     internal = [a["href"] for a in soup.select("a[href^='/']")]
     assert internal == [], "links must be relative so the site works under any sub-path"
+    # crawlers read robots.txt at the root of the domain only: a sub-path site leaves it out
+    assert not (site / "robots.txt").exists()
 
 
 def test_broken_sources_stop_the_build_with_every_problem(tmp_path: Path) -> None:
