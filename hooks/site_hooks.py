@@ -16,6 +16,7 @@ from motteruum.history import page_date
 from motteruum.mention_links import MentionLinks
 from motteruum.seo import without_head_alternates, write_robots_txt
 from motteruum.site import (
+    NOT_FOUND,
     add_preview_card,
     add_share_block,
     check_pages,
@@ -27,6 +28,7 @@ from motteruum.site import (
     install_mention_links,
     localise_markdown,
     mention_page,
+    not_found_context,
     publish_runtime,
     sanitize_page,
     search_in_page_language,
@@ -34,6 +36,7 @@ from motteruum.site import (
     stage_output,
     start_engine_in_head,
     write_downloads,
+    write_not_found_pages,
     write_redirects,
     write_search_forms,
 )
@@ -47,6 +50,8 @@ _mentions: MentionLinks | None = None
 _staging: Staging | None = None
 #: When each source file last changed (git), read once per build.
 _changes: dict[str, str] = {}
+#: The 404 page of each language, as the theme rendered it in that language's build.
+_not_found: dict[str, str] = {}
 
 
 @event_priority(-110)  # after static-i18n (-100) has chosen the language of this build
@@ -56,6 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         check_pages(config)
         _staging = stage_output(config)
         _changes = source_changes(config)
+        _not_found.clear()
     _glossary = generate(config)
     _mentions = install_mention_links(config, _glossary)
     localise_markdown(config)
@@ -84,10 +90,26 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return without_head_alternates(search_in_page_language(output, lang))
 
 
+def on_template_context(
+    context: dict[str, object], template_name: str, config: MkDocsConfig
+) -> dict[str, object]:
+    if template_name == NOT_FOUND:
+        not_found_context(context, config)
+    return context
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == NOT_FOUND:
+        output_content = without_head_alternates(output_content)
+        _not_found[current_language(config)] = output_content
+    return output_content
+
+
 @event_priority(-110)  # after static-i18n (-100) has written the search index of all languages
 def on_post_build(config: MkDocsConfig) -> None:
     if not first_build(config):
         return  # a language built from inside the first one: the first one finishes the site
+    write_not_found_pages(config, _not_found)
     publish_runtime(config)
     write_robots_txt(config)
     if _glossary is not None:

@@ -24,7 +24,7 @@ from .runtime import RuntimeMissing, publish
 from .search import enrich_site, localise_worker
 from .share import preview_card, share_block
 from .staging import Staging
-from .strings import translate
+from .strings import translate, translator
 from .textcheck import Site, mentions_setting, page_problems, text_problems
 from .widgets import (
     EAGER,
@@ -105,6 +105,32 @@ def finish_output(config: MkDocsConfig, staging: Staging) -> None:
         return
     staging.commit()
     config.site_dir = str(staging.target)
+
+
+#: The theme's page for addresses that do not exist (a static template, one per language).
+NOT_FOUND = "404.html"
+
+
+def not_found_context(context: dict[str, object], config: MkDocsConfig) -> None:
+    """What the 404 page of the language being built needs: its UI strings, its home page, and
+    a language switcher that leads to the 404 page of each other language."""
+    languages = site_languages(config)
+    here = next(lang for lang in languages if lang.code == current_language(config))
+    context["t"] = translator(here.code, languages[0].code)
+    context["home"] = here.prefix or "./"
+    config.extra["alternate"] = [
+        {"name": lang.name, "link": f"{lang.prefix}{NOT_FOUND}", "lang": lang.code}
+        for lang in languages
+    ]
+
+
+def write_not_found_pages(config: MkDocsConfig, pages: Mapping[str, str]) -> None:
+    """Each language's 404 page in its part of the site: ``404.html``, ``en/404.html``."""
+    for lang in site_languages(config):
+        if lang.code in pages:
+            target = Path(config.site_dir) / f"{lang.prefix}{NOT_FOUND}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(pages[lang.code], encoding="utf-8")
 
 
 def source_changes(config: MkDocsConfig) -> dict[str, str]:
