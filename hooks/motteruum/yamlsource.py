@@ -60,6 +60,9 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\uf
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: Problems about single characters reported per file; the rest are counted.
 _MAX_CHARACTER_PROBLEMS = 10
+#: Problems of the structure of one file (duplicate keys, numbers, …) reported; the rest are
+#: counted, so that a file of 50 000 duplicate keys gives a readable list.
+_MAX_FILE_PROBLEMS = 50
 
 
 def format_location(loc: Location) -> str:
@@ -291,8 +294,18 @@ def _parse(text: str, lines: _Lines, display_path: str) -> SourceFile:
         if loader is not None:
             loader.dispose()
     if builder.problems:
-        raise SourceError(builder.problems)
+        raise SourceError(_capped(builder.problems))
     return SourceFile(display_path, data, builder.positions)
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= _MAX_FILE_PROBLEMS:
+        return problems
+    ordered = sorted(problems)
+    more = len(problems) - _MAX_FILE_PROBLEMS
+    first_left_out = ordered[_MAX_FILE_PROBLEMS]  # the summary stands where they start
+    summary = replace(first_left_out, field="", message=f"and {more} more problems in this file")
+    return [*ordered[:_MAX_FILE_PROBLEMS], summary]
 
 
 def _read_text(file: Path, display_path: str) -> str:

@@ -475,3 +475,11 @@ def test_relations_to_a_term_that_fails_are_not_reported_missing(
         f"glossary/frameworks/model.yml:19:9: sections[0].items[0].term: {missing}",
         *(f"glossary/terms/t{n}.yml:12:11: related[0]: {missing}" for n in range(8)),
     ]
+
+
+def test_problems_of_one_file_are_capped(make_glossary: GlossaryFactory) -> None:
+    text = term_yaml() + "x: 1\n" * 1000  # line 13, then 999 duplicates
+    found = [str(p) for p in problems(make_glossary({"nps.yml": text}))]
+    assert len(found) == 51
+    assert found[0] == f"{NPS}:14:1: x: duplicate key 'x' (first given on line 13): keep one"
+    assert found[-1] == f"{NPS}:64:1: and 949 more problems in this file"
