@@ -125,12 +125,36 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves a built site; knows the types static hosts send for WebAssembly and modules."""
+    """Serves a built site as a static host does: the types hosts send for WebAssembly and
+    modules, and for a missing address the ``404.html`` of its language's part of the site
+    (``/en/…`` → ``/en/404.html``, else ``/404.html``), as README's host setup says."""
 
     extensions_map: ClassVar[dict[str, str]] = STATIC_TYPES
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        root = Path(self.directory)
+        parts = self.path.split("?")[0].split("#")[0].strip("/").split("/")
+        for depth in range(len(parts) - 1, -1, -1):
+            candidate = root.joinpath(*parts[:depth], "404.html")
+            if candidate.is_file():
+                return candidate
+        return None
 
 
 class _Server(ThreadingHTTPServer):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -117,8 +118,10 @@ def not_found_context(context: dict[str, object], config: MkDocsConfig) -> None:
     languages = site_languages(config)
     here = next(lang for lang in languages if lang.code == current_language(config))
     context["t"] = translator(here.code, languages[0].code)
-    context["home"] = here.prefix or "./"
-    config.extra["alternate"] = [
+    # the page is served at any missing address, so its links start from the site's root
+    context["home"] = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + here.prefix
+    # set as an attribute, as static-i18n sets each page's: an attribute hides the item
+    config.extra.alternate = [
         {"name": lang.name, "link": f"{lang.prefix}{NOT_FOUND}", "lang": lang.code}
         for lang in languages
     ]
