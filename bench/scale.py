@@ -1,0 +1,158 @@
+"""How the build's cost grows with the glossary, against a plain site of the same pages.
+
+    .venv/bin/python bench/scale.py [--terms 80 250 1000] [--runs 1]
+
+For each size, a synthetic glossary is made from the real one (every term cloned with a number
+in its id and names, relations kept inside each clone, the frameworks as they are), and the
+project is built with ``mkdocs build --strict`` as a reader's site would be. The control is a
+plain Material + static-i18n site of the same pages: the Markdown the hooks generated, the
+hand-written pages, the same theme, plugins and Markdown extensions, and no hooks. Printed per
+size: CPU seconds (user + system of the build process and its children), the ratio
+project/control, peak memory (maximum resident set size), site size and search index size.
+
+Run it by hand on a quiet machine; it is never part of the tests. Inflected forms are cached in
+``~/.cache/motteruum/``: the first run at a size pays for them, so run twice and read the second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+
+
+def synthetic_glossary(target: Path, size: int) -> None:
+    """``target/glossary`` with ``size`` terms cloned from the real ones."""
+    shutil.copytree(ROOT / "glossary", target / "glossary")
+    terms = target / "glossary" / "terms"
+    originals = sorted(terms.glob("*.yml"))
+    ids = {path.stem for path in originals}
+    copy = 1
+    count = len(originals)
+    while count < size:
+        for path in originals:
+            if count >= size:
+                break
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data["related"] = [f"{r}-{copy}" for r in data.get("related", []) if r in ids]
+            data.pop("former_ids", None)
+            data.pop("calculator", None)
+            for lang in ("et", "en"):
+                text = data[lang]
+                text["term"] = f"{text['term']} {copy}"
+                if text.get("abbreviation"):
+                    text["abbreviation"] = f"{text['abbreviation']}{copy}"
+                text["synonyms"] = [f"{s} {copy}" for s in text.get("synonyms", [])]
+                text.pop("crossword", None)
+                # links to other terms go to this clone's terms
+                text["definition"] = re.sub(
+                    r"\]\(([a-z0-9-]+)\.md", rf"](\1-{copy}.md", text["definition"]
+                )
+            out = terms / f"{path.stem}-{copy}.yml"
+            out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+            count += 1
+        copy += 1
+
+
+def project_copy(target: Path, size: int) -> Path:
+    project = target / "project"
+    project.mkdir()
+    shutil.copytree(
+        ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("terms", "frameworks")
+    )
+    synthetic_glossary(project, size)
+    (project / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "site_hooks.py", project / "hooks")
+    shutil.copytree(ROOT / "hooks" / "theme", project / "hooks" / "theme")
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    (project / "calculators").symlink_to(ROOT / "calculators")
+    return project
+
+
+def control_copy(project: Path, target: Path) -> Path:
+    """The same pages as plain Markdown: no hooks, no glossary, same theme and plugins."""
+    control = target / "control"
+    shutil.copytree(project / "docs", control / "docs")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
+    config = re.sub(r"\n  custom_dir: .*", "", config)
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
+    (control / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return control
+
+
+def build(folder: Path, site: Path) -> tuple[float, float]:
+    """CPU seconds and peak memory (MiB) of ``mkdocs build --strict`` in ``folder``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    script = (
+        "import resource, runpy, sys;"
+        "sys.argv = ['mkdocs', 'build', '--strict', '-q', '-d', sys.argv[1]];"
+        "code = 0\n"
+        "try:\n runpy.run_module('mkdocs', run_name='__main__')\n"
+        "except SystemExit as e:\n code = e.code or 0\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr);"
+        "sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(site)],
+        cwd=folder,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {folder}:\n{result.stderr[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    peak = int(result.stderr.strip().splitlines()[-1]) / 1024
+    return cpu, peak
+
+
+def size_of(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--terms", type=int, nargs="+", default=[80, 250, 1000])
+    parser.add_argument("--runs", type=int, default=1, help="builds per size; the best is shown")
+    args = parser.parse_args()
+    print(
+        f"{'terms':>6} {'project CPU s':>14} {'control CPU s':>14} {'ratio':>6} "
+        f"{'project MiB':>12} {'control MiB':>12} {'site MiB':>9} {'index MiB':>10}"
+    )
+    for size in args.terms:
+        with tempfile.TemporaryDirectory(prefix="motteruum-scale-") as tmp:
+            target = Path(tmp)
+            project = project_copy(target, size)
+            runs = [build(project, target / f"site-{n}") for n in range(args.runs)]
+            cpu, peak = min(runs)
+            control = control_copy(project, target)
+            plain = [build(control, target / f"control-site-{n}") for n in range(args.runs)]
+            control_cpu, control_peak = min(plain)
+            site = target / "site-0"
+            index = site / "search" / "search_index.json"
+            print(
+                f"{size:>6} {cpu:>14.1f} {control_cpu:>14.1f} {cpu / control_cpu:>6.2f} "
+                f"{peak:>12.0f} {control_peak:>12.0f} {size_of(site):>9.1f} "
+                f"{index.stat().st_size / 2**20:>10.2f}",
+                flush=True,
+            )
+    print(f"\npython {sys.version.split()[0]}, {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()
