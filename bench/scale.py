@@ -37,32 +37,35 @@ def synthetic_glossary(target: Path, size: int) -> None:
     shutil.copytree(ROOT / "glossary", target / "glossary")
     terms = target / "glossary" / "terms"
     originals = sorted(terms.glob("*.yml"))
-    ids = {path.stem for path in originals}
-    copy = 1
-    count = len(originals)
-    while count < size:
-        for path in originals:
-            if count >= size:
-                break
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            data["related"] = [f"{r}-{copy}" for r in data.get("related", []) if r in ids]
-            data.pop("former_ids", None)
-            data.pop("calculator", None)
-            for lang in ("et", "en"):
-                text = data[lang]
-                text["term"] = f"{text['term']} {copy}"
-                if text.get("abbreviation"):
-                    text["abbreviation"] = f"{text['abbreviation']}{copy}"
-                text["synonyms"] = [f"{s} {copy}" for s in text.get("synonyms", [])]
-                text.pop("crossword", None)
-                # links to other terms go to this clone's terms
-                text["definition"] = re.sub(
-                    r"\]\(([a-z0-9-]+)\.md", rf"](\1-{copy}.md", text["definition"]
-                )
-            out = terms / f"{path.stem}-{copy}.yml"
-            out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-            count += 1
-        copy += 1
+    clones = [(copy, path) for copy in range(1, size // len(originals) + 2) for path in originals][
+        : max(0, size - len(originals))
+    ]
+    made = {path.stem for path in originals} | {f"{path.stem}-{copy}" for copy, path in clones}
+
+    def clone_id(term_id: str, copy: int) -> str:
+        """The clone of ``term_id`` in ``copy``, or the original where that clone is not made."""
+        return f"{term_id}-{copy}" if f"{term_id}-{copy}" in made else term_id
+
+    for copy, path in clones:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["related"] = [clone_id(r, copy) for r in data.get("related", [])]
+        data.pop("former_ids", None)
+        data.pop("calculator", None)
+        for lang in ("et", "en"):
+            text = data[lang]
+            text["term"] = f"{text['term']} {copy}"
+            if text.get("abbreviation"):
+                text["abbreviation"] = f"{text['abbreviation']}{copy}"
+            text["synonyms"] = [f"{s} {copy}" for s in text.get("synonyms", [])]
+            text.pop("crossword", None)
+            # links to other terms lead to this copy's terms
+            text["definition"] = re.sub(
+                r"\]\(([a-z0-9-]+)\.md",
+                lambda m, copy=copy: f"]({clone_id(m.group(1), copy)}.md",
+                text["definition"],
+            )
+        out = terms / f"{path.stem}-{copy}.yml"
+        out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 def project_copy(target: Path, size: int) -> Path:
