@@ -46,7 +46,7 @@ def _check(project: Project) -> Glossary:
         for index, code in enumerate(project.languages)
     ]
     site = Site.of(
-        Renderer(glossary, languages).pages(),
+        Renderer(glossary, languages, project.site_url).pages(),
         project.docs,
         project.languages,
         MarkdownSettings.of(project.markdown_extensions),

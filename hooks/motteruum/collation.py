@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: The alphabet of each language, in collation order (lower case, space separated).
 ALPHABETS: dict[str, str] = {
@@ -32,33 +33,11 @@ class Collation:
 
     def _rank(self, char: str) -> tuple[int, int] | None:
         """(primary, secondary) weight of one lower-case character, None if ignorable."""
-        if char in self.letters:
-            return (100 + self.letters.index(char), 0)
-        base = unicodedata.normalize("NFD", char)[0]
-        if base in self.letters:
-            return (100 + self.letters.index(base), 1 + ord(char) % 997)
-        if char.isdigit():
-            return (10 + int(unicodedata.digit(char, 0)), 0)
-        if char.isspace():
-            return (1, 0)
-        if char.isalpha():  # a letter of another script: after every known letter
-            return (1000 + ord(char), 0)
-        return None  # punctuation is ignored at every level
+        return _rank(self.letters, char)
 
-    def key(self, text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], str]:
+    def key(self, text: str) -> Key:
         """A sort key: compare keys of two texts to order them in this language."""
-        text = unicodedata.normalize("NFC", text)
-        primary: list[int] = []
-        secondary: list[int] = []
-        tertiary: list[int] = []
-        for char in text:
-            rank = self._rank(char.lower())
-            if rank is None:
-                continue
-            primary.append(rank[0])
-            secondary.append(rank[1])
-            tertiary.append(0 if char.islower() or not char.isalpha() else 1)
-        return (tuple(primary), tuple(secondary), tuple(tertiary), text)
+        return _key(self.letters, text)
 
     def initial(self, text: str) -> str:
         """The index letter an entry is listed under (upper case), or ``#``."""
@@ -73,6 +52,44 @@ class Collation:
 
     def sorted(self, texts: list[str]) -> list[str]:
         return sorted(texts, key=self.key)
+
+
+@lru_cache(maxsize=4096)
+def _rank(letters: tuple[str, ...], char: str) -> tuple[int, int] | None:
+    """(primary, secondary) weight of one lower-case character in ``letters``, None if
+    ignorable (cached: a glossary has few distinct characters)."""
+    if char in letters:
+        return (100 + letters.index(char), 0)
+    base = unicodedata.normalize("NFD", char)[0]
+    if base in letters:
+        return (100 + letters.index(base), 1 + ord(char) % 997)
+    if char.isdigit():
+        return (10 + int(unicodedata.digit(char, 0)), 0)
+    if char.isspace():
+        return (1, 0)
+    if char.isalpha():  # a letter of another script: after every known letter
+        return (1000 + ord(char), 0)
+    return None  # punctuation is ignored at every level
+
+
+Key = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], str]
+
+
+@lru_cache(maxsize=65536)
+def _key(letters: tuple[str, ...], text: str) -> Key:
+    """The sort key of ``text`` (cached: every name is sorted in several lists)."""
+    text = unicodedata.normalize("NFC", text)
+    primary: list[int] = []
+    secondary: list[int] = []
+    tertiary: list[int] = []
+    for char in text:
+        rank = _rank(letters, char.lower())
+        if rank is None:
+            continue
+        primary.append(rank[0])
+        secondary.append(rank[1])
+        tertiary.append(0 if char.islower() or not char.isalpha() else 1)
+    return (tuple(primary), tuple(secondary), tuple(tertiary), text)
 
 
 def letter_anchor(letter: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,19 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml; its ``!ENV`` and ``!!python`` tags are not needed here."""
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """``!ENV VAR`` or ``!ENV [VAR, …, default]``, as MkDocs reads it: the first variable that
+    is set, else the default (the last item of a list)."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    items = loader.construct_sequence(node)  # type: ignore[arg-type]
+    for name in items[:-1]:
+        if str(name) in os.environ:
+            return os.environ[str(name)]
+    return items[-1] if items else None
+
+
+_ConfigLoader.add_constructor("!ENV", _environment)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
@@ -23,6 +36,8 @@ class Project:
     languages: tuple[str, ...]  # the default language first
     #: ``markdown_extensions`` of mkdocs.yml: names, or ``{name: options}``.
     markdown_extensions: tuple[object, ...] = ()
+    #: The site's public address (``site_url``).
+    site_url: str = "/"
 
     @property
     def glossary(self) -> Path:
@@ -54,4 +69,5 @@ def load_project(config_file: Path) -> Project:
         config_file.resolve().parent,
         tuple(str(lang["locale"]) for lang in languages),
         tuple(config.get("markdown_extensions") or ()),
+        str(config.get("site_url") or "/"),
     )

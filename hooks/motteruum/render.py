@@ -102,12 +102,13 @@ class Renderer:
         self,
         glossary: Glossary,
         languages: Sequence[Language],
-        site_url: str = "/",
+        site_url: str,
     ) -> None:
         self.glossary = glossary
         self.languages = tuple(languages)
         self.default = self.languages[0].code
         self.site_url = site_url
+        self._contexts: dict[str, dict[str, object]] = {}
 
     def pages(self) -> dict[str, str]:
         """Every generated page: ``{path inside docs/: Markdown}``, in a stable order."""
@@ -185,23 +186,30 @@ class Renderer:
         return translator(lang, self.default)
 
     def _render(self, template: str, language: Language, **context: object) -> str:
-        lang = language.code
-        collation = Collation.for_language(lang)
         return (
             environment()
             .get_template(template)
-            .render(
-                lang=lang,
-                t=self._t(lang),
-                glossary=self.glossary,
-                terms=sorted(self.glossary.terms, key=lambda x: collation.key(x.text(lang).term)),
-                index=self._index(collation, lang),
-                letters=collation.letters,
-                initial=collation.initial,
-                abbreviations=self._abbreviations(collation, lang),
-                **context,
-            )
+            .render(**self._language_context(language.code), **context)
         )
+
+    def _language_context(self, lang: str) -> dict[str, object]:
+        """What every page of ``lang`` is rendered with: made once per language, so that the
+        sorted lists cost once per build, not once per page."""
+        if lang not in self._contexts:
+            collation = Collation.for_language(lang)
+            self._contexts[lang] = {
+                "lang": lang,
+                "t": self._t(lang),
+                "glossary": self.glossary,
+                "terms": sorted(
+                    self.glossary.terms, key=lambda x: collation.key(x.text(lang).term)
+                ),
+                "index": self._index(collation, lang),
+                "letters": collation.letters,
+                "initial": collation.initial,
+                "abbreviations": self._abbreviations(collation, lang),
+            }
+        return self._contexts[lang]
 
     def _index(self, collation: Collation, lang: str) -> list[tuple[str, list[IndexEntry]]]:
         entries = []

@@ -121,10 +121,11 @@ def not_found_context(context: dict[str, object], config: MkDocsConfig) -> None:
     # the page is served at any missing address, so its links start from the site's root
     context["home"] = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + here.prefix
     # set as an attribute, as static-i18n sets each page's: an attribute hides the item
-    config.extra.alternate = [
+    alternates = [
         {"name": lang.name, "link": f"{lang.prefix}{NOT_FOUND}", "lang": lang.code}
         for lang in languages
     ]
+    setattr(config.extra, "alternate", alternates)  # noqa: B010 (an attribute, not an item)
 
 
 def write_not_found_pages(config: MkDocsConfig, pages: Mapping[str, str]) -> None:

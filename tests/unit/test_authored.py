@@ -16,7 +16,7 @@ from motteruum.loader import load_glossary
 from motteruum.problems import Problem
 from motteruum.render import Language, Renderer
 from motteruum.textcheck import Site, text_problems
-from tests.conftest import LANGUAGES, ROOT, GlossaryFactory, term_yaml
+from tests.conftest import LANGUAGES, PUBLIC_URL, ROOT, GlossaryFactory, term_yaml
 
 SETTINGS = MarkdownSettings.of(
     yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), yaml.BaseLoader)["markdown_extensions"]
@@ -92,7 +92,7 @@ def test_formatting_authors_need_passes_untouched(markdown: str) -> None:
 
 def check(root: Path, docs: Path | None = None) -> list[Problem]:
     glossary = load_glossary(root, LANGUAGES)
-    pages = Renderer(glossary, SITE).pages()
+    pages = Renderer(glossary, SITE, PUBLIC_URL).pages()
     site = Site.of(pages, docs or root.parent / "docs", LANGUAGES, SETTINGS)
     return text_problems(glossary, root.parent, site)
 
@@ -184,7 +184,7 @@ def test_the_real_glossary_has_no_text_problems() -> None:
         ROOT / "glossary", LANGUAGES, calculators={"nps", "enps", "ces", "csat"}
     )
     site = Site.of(
-        Renderer(glossary, SITE).pages(),
+        Renderer(glossary, SITE, PUBLIC_URL).pages(),
         ROOT / "docs",
         LANGUAGES,
         SETTINGS,

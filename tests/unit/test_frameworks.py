@@ -12,7 +12,7 @@ from motteruum import diagram
 from motteruum.loader import load_glossary
 from motteruum.problems import Problem, SourceError
 from motteruum.render import Language, Renderer
-from tests.conftest import LANGUAGES, GlossaryFactory, term_yaml
+from tests.conftest import LANGUAGES, PUBLIC_URL, GlossaryFactory, term_yaml
 
 SITE = [Language("et", "Eesti", ""), Language("en", "English", "en/")]
 
@@ -126,7 +126,7 @@ def test_diagram_kind_must_be_known(make: GlossaryFactory) -> None:
 
 
 def test_framework_page_links_terms_and_draws_the_diagram(make: GlossaryFactory) -> None:
-    pages = Renderer(load_glossary(make(glossary_files()), LANGUAGES), SITE).pages()
+    pages = Renderer(load_glossary(make(glossary_files()), LANGUAGES), SITE, PUBLIC_URL).pages()
     page = pages["frameworks/relationship-quality.et.md"]
     assert page.startswith(
         '---\ntitle: "Suhte kvaliteet"\ndescription: "Rahulolu viib usalduseni."\n---\n\n'

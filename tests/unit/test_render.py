@@ -6,13 +6,13 @@ from pathlib import Path
 from motteruum.loader import load_glossary
 from motteruum.output import sync_folder
 from motteruum.render import Language, Renderer, markdown_text
-from tests.conftest import LANGUAGES, GlossaryFactory, term_yaml
+from tests.conftest import LANGUAGES, PUBLIC_URL, GlossaryFactory, term_yaml
 
 SITE = [Language("et", "Eesti", ""), Language("en", "English", "en/")]
 
 
 def render(make_glossary: GlossaryFactory, files: dict[str, str]) -> dict[str, str]:
-    return Renderer(load_glossary(make_glossary(files), LANGUAGES), SITE).pages()
+    return Renderer(load_glossary(make_glossary(files), LANGUAGES), SITE, PUBLIC_URL).pages()
 
 
 def test_markdown_text_escapes_html_and_markdown() -> None:
