@@ -96,6 +96,7 @@ def copy_project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "glossary", project / "glossary")
     (project / "hooks").mkdir()
     shutil.copy(ROOT / "hooks" / "site_hooks.py", project / "hooks")
+    shutil.copytree(ROOT / "hooks" / "theme", project / "hooks" / "theme")
     shutil.copy(ROOT / "mkdocs.yml", project)
     return project
 
