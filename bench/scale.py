@@ -1,6 +1,6 @@
 """How the build's cost grows with the glossary, against a plain site of the same pages.
 
-    .venv/bin/python bench/scale.py [--terms 80 250 1000] [--runs 1]
+    .venv/bin/python bench/scale.py [--terms 80 250 1000] [--runs 1] [--code CHECKOUT]
 
 For each size, a synthetic glossary is made from the real one (every term cloned with a number
 in its id and names, relations kept inside each clone, the frameworks as they are), and the
@@ -10,7 +10,9 @@ hand-written pages, the same theme, plugins and Markdown extensions, and no hook
 size: CPU seconds (user + system of the build process and its children), the ratio
 project/control, peak memory (maximum resident set size), site size and search index size.
 
-Run it by hand on a quiet machine; it is never part of the tests. Inflected forms are cached in
+``--code`` builds with the hooks of another checkout (e.g. a ``git worktree`` of an older
+commit), to compare two versions on the same machine. Run it by hand on a quiet machine; it is
+never part of the tests. Inflected forms are cached in
 ``~/.cache/motteruum/``: the first run at a size pays for them, so run twice and read the second.
 """
 
@@ -68,7 +70,7 @@ def synthetic_glossary(target: Path, size: int) -> None:
         out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
-def project_copy(target: Path, size: int) -> Path:
+def project_copy(target: Path, size: int, code: Path = ROOT) -> Path:
     project = target / "project"
     project.mkdir()
     shutil.copytree(
@@ -76,9 +78,10 @@ def project_copy(target: Path, size: int) -> Path:
     )
     synthetic_glossary(project, size)
     (project / "hooks").mkdir()
-    shutil.copy(ROOT / "hooks" / "site_hooks.py", project / "hooks")
-    shutil.copytree(ROOT / "hooks" / "theme", project / "hooks" / "theme")
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copy(code / "hooks" / "site_hooks.py", project / "hooks")
+    if (code / "hooks" / "theme").is_dir():
+        shutil.copytree(code / "hooks" / "theme", project / "hooks" / "theme")
+    shutil.copy(code / "mkdocs.yml", project)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     (project / "calculators").symlink_to(ROOT / "calculators")
     return project
@@ -96,7 +99,7 @@ def control_copy(project: Path, target: Path) -> Path:
     return control
 
 
-def build(folder: Path, site: Path) -> tuple[float, float]:
+def build(folder: Path, site: Path, code: Path = ROOT) -> tuple[float, float]:
     """CPU seconds and peak memory (MiB) of ``mkdocs build --strict`` in ``folder``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     script = (
@@ -111,7 +114,7 @@ def build(folder: Path, site: Path) -> tuple[float, float]:
     result = subprocess.run(
         [sys.executable, "-c", script, str(site)],
         cwd=folder,
-        env=ENV,
+        env={**ENV, "PYTHONPATH": f"{code / 'hooks'}:{code}"},
         capture_output=True,
         text=True,
         check=False,
@@ -132,6 +135,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--terms", type=int, nargs="+", default=[80, 250, 1000])
     parser.add_argument("--runs", type=int, default=1, help="builds per size; the best is shown")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose hooks build")
     args = parser.parse_args()
     print(
         f"{'terms':>6} {'project CPU s':>14} {'control CPU s':>14} {'ratio':>6} "
@@ -140,8 +144,10 @@ def main() -> None:
     for size in args.terms:
         with tempfile.TemporaryDirectory(prefix="motteruum-scale-") as tmp:
             target = Path(tmp)
-            project = project_copy(target, size)
-            runs = [build(project, target / f"site-{n}") for n in range(args.runs)]
+            project = project_copy(target, size, args.code.resolve())
+            runs = [
+                build(project, target / f"site-{n}", args.code.resolve()) for n in range(args.runs)
+            ]
             cpu, peak = min(runs)
             control = control_copy(project, target)
             plain = [build(control, target / f"control-site-{n}") for n in range(args.runs)]
