@@ -179,9 +179,10 @@ def test_byte_order_mark_inside_the_file(make_glossary: GlossaryFactory) -> None
 
 def test_a_character_pyyaml_refuses_is_located(make_glossary: GlossaryFactory) -> None:
     text = term_yaml().replace("An English", "An\uffff English")
-    assert only(make_glossary({"nps.yml": text})) == (
-        f"{NPS}:12:17: YAML error: special characters are not allowed (U+FFFF)"
-    )
+    found = only(make_glossary({"nps.yml": text}))
+    # libyaml calls it a control character, PyYAML's Python reader a special one
+    assert found.startswith(f"{NPS}:12:17: YAML error: ")
+    assert found.endswith("characters are not allowed (U+FFFF)")
 
 
 @pytest.mark.parametrize(
