@@ -7,6 +7,7 @@ rewrites files whose content changed.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -62,7 +63,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _staging = stage_output(config)
         _changes = source_changes(config)
         _not_found.clear()
-    _glossary = generate(config)
+        _glossary = generate(config)  # once per build: the other languages reuse it
+    if _glossary is None:
+        raise PluginError("the glossary of this build was not loaded")
     _mentions = install_mention_links(config, _glossary)
     localise_markdown(config)
     return config
