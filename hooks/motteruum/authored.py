@@ -276,8 +276,17 @@ def render(text: str, settings: MarkdownSettings) -> str:
     return renderer.convert(text)
 
 
+#: Characters without which Markdown makes no element or attribute outside the allow-list and
+#: no link: raw HTML and autolinks (``<``), links (``[``), attribute lists (``{``), and the
+#: headings that could be a first-level one (``#``, ``=`` under a line).
+_MARKUP = frozenset("<[{#=")
+
+
 def field_findings(text: str, settings: MarkdownSettings) -> Inspection:
-    """Everything outside the allow-list in one authored field, and its links."""
+    """Everything outside the allow-list in one authored field, and its links (a text with
+    none of the characters that make markup is plain text: it is not rendered)."""
+    if _MARKUP.isdisjoint(text):
+        return Inspection((), ())
     return inspect(render(text, settings))
 
 

@@ -26,6 +26,8 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
+from ..cache import cache_root
+
 #: The shortest common ending that makes one word a model for another.
 MIN_ENDING = 3
 
@@ -189,9 +191,8 @@ def _simplemma_table(lang: str) -> Mapping[bytes, bytes]:
 
 
 def cache_folder() -> Path:
-    """Where computed forms are kept between builds (``$XDG_CACHE_HOME/motteruum``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "motteruum" / "forms"
+    """Where computed forms are kept between builds (``$XDG_CACHE_HOME/motteruum/forms``)."""
+    return cache_root() / "forms"
 
 
 def paradigms(
