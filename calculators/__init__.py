@@ -13,6 +13,8 @@ The package runs unchanged on CPython 3.11+ and in the browser through Pyodide.
 * :mod:`calculators.stats` -- normal and *t* quantiles, Wilson intervals, histogram moments.
 * :mod:`calculators.results` -- intervals, warnings and conversion to plain data.
 * :mod:`calculators.errors` -- :class:`CalculatorError`, the only exception for bad input.
+* :mod:`calculators.spreadsheet` -- text cells for CSV files that no spreadsheet runs as a
+  formula (used by the self-assessment export and the site's ``glossary.csv``).
 * :mod:`calculators.assessment` -- self-assessments on a 1-4 scale: scoring, CSV export and
   import, team aggregation, and their JSON-friendly entry points.
 """

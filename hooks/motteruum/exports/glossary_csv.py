@@ -11,6 +11,13 @@ on one line (links become their text, see :func:`~.plaintext.plain_text`); synon
 joined by ``"; "``, related term ids by ``" "`` and source citations by ``" | "``. Empty
 cells are empty strings. Rows are in id order.
 
+Formulas: a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (or
+the full-width ``＝ ＋ － ＠``) gets an apostrophe in front (``'=1+1``), so that spreadsheets
+show it as text instead of running it as a formula (CSV injection, see
+:mod:`calculators.spreadsheet`); every cell of the table is text. A cell that already begins
+with apostrophes and such a character gets one more, so taking one apostrophe off such cells
+(:func:`calculators.spreadsheet.read_text_cell`) gives the text back exactly.
+
 Encoding: the text starts with a byte order mark (U+FEFF), so that Excel, which otherwise
 reads a CSV file in the computer's legacy code page, opens it as UTF-8 and shows õ, ä, ö,
 ü, š and ž correctly; other tools (Python's ``utf-8-sig``, LibreOffice, pandas) skip the mark.
@@ -22,6 +29,8 @@ from __future__ import annotations
 
 import csv
 import io
+
+from calculators.spreadsheet import text_cell
 
 from ..glossary import Glossary
 from .common import citation, terms_in_order
@@ -59,19 +68,18 @@ def to_csv(glossary: Glossary, base_url: str) -> str:
     for term in terms_in_order(glossary):
         texts = [term.text(lang) for lang in languages]
         category = glossary.category(term.category)
-        writer.writerow(
-            [
-                term.id,
-                term.category,
-                *(category.label(lang) for lang in languages),
-                *(text.term for text in texts),
-                *(text.abbreviation or "" for text in texts),
-                *(text.expansion or "" for text in texts),
-                *(plain_text(text.definition) for text in texts),
-                *("; ".join(text.synonyms) for text in texts),
-                " ".join(term.related),
-                *(page_url(glossary, base_url, lang, f"terms/{term.id}/") for lang in languages),
-                " | ".join(citation(source) for source in term.sources),
-            ]
-        )
+        row = [
+            term.id,
+            term.category,
+            *(category.label(lang) for lang in languages),
+            *(text.term for text in texts),
+            *(text.abbreviation or "" for text in texts),
+            *(text.expansion or "" for text in texts),
+            *(plain_text(text.definition) for text in texts),
+            *("; ".join(text.synonyms) for text in texts),
+            " ".join(term.related),
+            *(page_url(glossary, base_url, lang, f"terms/{term.id}/") for lang in languages),
+            " | ".join(citation(source) for source in term.sources),
+        ]
+        writer.writerow([text_cell(cell) for cell in row])
     return BOM + buffer.getvalue()
