@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from motteruum.glossary import Glossary
@@ -18,6 +19,7 @@ from motteruum.mention_links import MentionLinks
 from motteruum.seo import without_head_alternates, write_robots_txt
 from motteruum.site import (
     NOT_FOUND,
+    SearchFields,
     add_preview_card,
     add_share_block,
     check_pages,
@@ -30,16 +32,17 @@ from motteruum.site import (
     localise_markdown,
     mention_page,
     not_found_context,
+    page_language,
     publish_runtime,
     sanitize_page,
     search_in_page_language,
+    site_languages,
     source_changes,
     stage_output,
     start_engine_in_head,
     write_downloads,
     write_not_found_pages,
     write_redirects,
-    write_search_forms,
 )
 from motteruum.staging import Staging
 
@@ -53,17 +56,20 @@ _staging: Staging | None = None
 _changes: dict[str, str] = {}
 #: The 404 page of each language, as the theme rendered it in that language's build.
 _not_found: dict[str, str] = {}
+#: The search fields of the term and framework pages of this build.
+_search: SearchFields | None = None
 
 
 @event_priority(-110)  # after static-i18n (-100) has chosen the language of this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _glossary, _mentions, _staging, _changes
+    global _glossary, _mentions, _staging, _changes, _search
     if first_build(config):
         check_pages(config)
         _staging = stage_output(config)
         _changes = source_changes(config)
         _not_found.clear()
         _glossary = generate(config)  # once per build: the other languages reuse it
+        _search = SearchFields(_glossary, site_languages(config))
     if _glossary is None:
         raise PluginError("the glossary of this build was not loaded")
     _mentions = install_mention_links(config, _glossary)
@@ -77,18 +83,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     if _mentions is not None:
         _mentions.page = mention_page(page.file.src_uri, page.meta)
-    lang = getattr(page.file, "locale", None) or current_language(config)
+    lang = page_language(page, config)
     return embed_widgets(markdown, page.file.src_uri, lang, config, _glossary, page.url)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    lang = getattr(page.file, "locale", None) or current_language(config)
+    lang = page_language(page, config)
     html = sanitize_page(html, page.file.src_uri)
     return add_share_block(add_preview_card(html, lang, config), page.url, lang, config)
 
 
+@event_priority(-50)  # after the search plugin (0) has added the page's entries
+def on_page_context(
+    context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, object]:
+    if _search is not None:
+        _search.annotate(page, config)
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    lang = getattr(page.file, "locale", None) or current_language(config)
+    lang = page_language(page, config)
     output = start_engine_in_head(output, page.url, config)
     return without_head_alternates(search_in_page_language(output, lang))
 
@@ -118,7 +133,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _glossary is not None:
         write_redirects(config, _glossary)
         write_downloads(config, _glossary)
-        write_search_forms(config, _glossary)
     if _staging is not None:
         finish_output(config, _staging)
 

@@ -10,7 +10,8 @@ and keeps one index for every language. Two additions make it work for this glos
   its abbreviation, so that the page of ``rahulolu`` comes before ``töötajate rahulolu uuring``.
   A reader typing ``kliendikogemuse`` or ``soovitusindeksit`` finds the term page, whose
   text never has to contain that form.
-* Every entry is marked with its language, and each page starts Material's worker through a
+* Every entry is marked with its language (both while the pages are built, so that the index
+  is written once), and each page starts Material's worker through a
   small wrapper (``docs/assets/javascripts/workers/search-i18n.js``) that passes on only the
   entries of the page's language.
 """
@@ -22,7 +23,6 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -30,7 +30,6 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import escape
 
 from .glossary import Glossary, Term
-from .render import Language
 from .strings import translate
 from .words.inflection import Paradigm, normalise, paradigms
 
@@ -139,45 +138,30 @@ def page_fields(
     }
 
 
-def language_of(location: str, languages: Sequence[Language]) -> str:
-    """The language of a search entry, from the URL prefix of its location."""
-    for language in sorted(languages, key=lambda lang: len(lang.prefix), reverse=True):
-        if location.startswith(language.prefix):
-            return language.code
-    return languages[0].code
+def mark_entry(entry: dict[str, Any], lang: str, fields: Mapping[str, str]) -> None:
+    """Give one search entry its language, and the forms fields it should have (none for an
+    entry of a section, or of a page without names)."""
+    entry["lang"] = lang
+    for name in (HEAD, FORMS, PHRASE):
+        if fields.get(name):
+            entry[name] = fields[name]
+        else:
+            entry.pop(name, None)
 
 
-def enrich(
-    index: dict[str, Any],
-    languages: Sequence[Language],
-    fields: Mapping[str, Mapping[str, Mapping[str, str]]],
-) -> dict[str, Any]:
-    """Mark every entry with its language; add the forms fields to term and framework pages.
+def annotate_page(
+    entries: list[dict[str, Any]], url: str, lang: str, fields: Mapping[str, str]
+) -> None:
+    """Mark the entries the search plugin has just added for the page at ``url`` (the last ones
+    of ``entries``): each gets the page's language, the page's own entry its forms ``fields``.
 
-    ``fields`` maps language → page location (without the language prefix) → field → text.
+    Done while the pages are built, so the index is written once, already complete.
     """
-    prefixes = {lang.code: lang.prefix for lang in languages}
-    for doc in index.get("docs", []):
-        lang = language_of(doc["location"], languages)
-        doc["lang"] = lang
-        extra = fields.get(lang, {}).get(doc["location"][len(prefixes[lang]) :], {})
-        for name in (HEAD, FORMS, PHRASE):
-            if extra.get(name):
-                doc[name] = extra[name]
-            else:
-                doc.pop(name, None)
-    return index
-
-
-def enrich_site(site_dir: Path, glossary: Glossary, languages: Sequence[Language]) -> None:
-    """Rewrite the site's search index (as Material writes it) with languages and forms."""
-    path = site_dir / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    codes = [lang.code for lang in languages]
-    enrich(index, languages, {code: page_fields(glossary, code, codes) for code in codes})
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    for entry in reversed(entries):
+        location = str(entry.get("location", ""))
+        if location.split("#", 1)[0] != url:
+            break
+        mark_entry(entry, lang, fields if location == url else {})
 
 
 def name_search_dialog(html: str, lang: str) -> str:

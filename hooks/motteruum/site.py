@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from .authored import MarkdownSettings, sanitize
@@ -22,7 +23,7 @@ from .output import GENERATED_FOLDERS, sync_folder
 from .problems import SourceError
 from .render import Language, Renderer
 from .runtime import RuntimeMissing, publish
-from .search import enrich_site, localise_worker
+from .search import annotate_page, localise_worker, page_fields
 from .share import preview_card, share_block
 from .staging import Staging
 from .strings import translate, translator
@@ -276,9 +277,38 @@ def search_in_page_language(html: str, lang: str) -> str:
     return localise_worker(html, lang)
 
 
-def write_search_forms(config: MkDocsConfig, glossary: Glossary) -> None:
-    """Mark the search index entries with their language and add the terms' forms."""
-    enrich_site(Path(config.site_dir), glossary, site_languages(config))
+class SearchFields:
+    """The forms fields of every term and framework page, made once per language and build."""
+
+    def __init__(self, glossary: Glossary, languages: Sequence[Language]) -> None:
+        self.glossary = glossary
+        self.languages = tuple(languages)
+        self._fields: dict[str, dict[str, dict[str, str]]] = {}
+
+    def annotate(self, page: Page, config: MkDocsConfig) -> None:
+        """Mark the search entries of ``page`` with its language and its forms fields."""
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(plugin, "search_index", None)
+        entries = getattr(index, "entries", None)
+        if not isinstance(entries, list):
+            return
+        language = next(
+            (lang for lang in self.languages if lang.code == page_language(page, config)),
+            self.languages[0],
+        )
+        if language.code not in self._fields:
+            codes = [lang.code for lang in self.languages]
+            self._fields[language.code] = page_fields(self.glossary, language.code, codes)
+        location = (
+            page.url[len(language.prefix) :] if page.url.startswith(language.prefix) else page.url
+        )
+        fields = self._fields[language.code].get(location, {})
+        annotate_page(entries, page.url, language.code, fields)
+
+
+def page_language(page: Page, config: MkDocsConfig) -> str:
+    """The language of ``page`` (static-i18n marks each page's file with its locale)."""
+    return getattr(page.file, "locale", None) or current_language(config)
 
 
 def install_mention_links(config: MkDocsConfig, glossary: Glossary) -> MentionLinks:

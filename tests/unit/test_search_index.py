@@ -4,7 +4,6 @@ framework pages, and pages that start the language wrapper around Material's wor
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -23,27 +22,27 @@ def glossary() -> Glossary:
     return load_glossary(ROOT / "glossary", LANGUAGES, calculators=calculator_pages(ROOT / "docs"))
 
 
-def test_entries_get_their_language_and_term_pages_their_fields() -> None:
-    index = {
-        "docs": [
-            {"location": "", "title": "Avaleht", "text": ""},
-            {"location": "terms/nps/", "title": "soovitusindeks", "text": "", "forms": "old"},
-            {"location": "terms/nps/#definition", "title": "Definitsioon", "text": ""},
-            {"location": "en/terms/nps/", "title": "Net Promoter Score", "text": ""},
-            {"location": "en/calculators/nps/", "title": "NPS", "text": "", "forms": "stale"},
-        ]
-    }
-    fields = {
-        "et": {"terms/nps/": {"headword": "nps soovitusindeksi", "forms": "nps soovitusindeksit"}},
-        "en": {"terms/nps/": {"headword": "nps", "forms": "net nps promoter score"}},
-    }
-    docs = search.enrich(index, LANGS, fields)["docs"]
-    assert [d["lang"] for d in docs] == ["et", "et", "et", "en", "en"]
-    assert docs[1]["headword"] == "nps soovitusindeksi"
-    assert docs[1]["forms"] == "nps soovitusindeksit"
-    assert "forms" not in docs[2] and "headword" not in docs[2]
-    assert docs[3]["forms"] == "net nps promoter score"
-    assert "forms" not in docs[4]
+def test_the_entries_of_a_page_get_its_language_and_its_fields() -> None:
+    entries = [
+        {"location": "", "title": "Avaleht", "text": ""},
+        {"location": "terms/nps/", "title": "soovitusindeks", "text": "", "forms": "old"},
+        {"location": "terms/nps/#definition", "title": "Definitsioon", "text": ""},
+    ]
+    fields = {"headword": "nps soovitusindeksi", "forms": "nps soovitusindeksit"}
+    search.annotate_page(entries, "terms/nps/", "et", fields)
+    assert "lang" not in entries[0]  # the page before is not this page's
+    assert entries[1]["lang"] == entries[2]["lang"] == "et"
+    assert entries[1]["headword"] == "nps soovitusindeksi"
+    assert entries[1]["forms"] == "nps soovitusindeksit"
+    assert "forms" not in entries[2] and "headword" not in entries[2]
+    entries.append({"location": "en/calculators/nps/", "title": "NPS", "forms": "stale"})
+    search.annotate_page(entries, "en/calculators/nps/", "en", {})
+    assert entries[3]["lang"] == "en" and "forms" not in entries[3]
+    assert entries[1]["lang"] == "et"
+    # the home page's entries: its location is empty, its sections start with "#"
+    home = [{"location": ""}, {"location": "#intro"}]
+    search.annotate_page(home, "", "et", {})
+    assert [entry["lang"] for entry in home] == ["et", "et"]
 
 
 def test_term_fields_hold_every_form_of_every_name(glossary: Glossary) -> None:
@@ -73,22 +72,6 @@ def test_fields_are_sorted_and_without_duplicates(glossary: Glossary) -> None:
                 assert words == sorted(set(words)), location
 
 
-def test_enrich_site_rewrites_the_index_deterministically(
-    glossary: Glossary, tmp_path: Path
-) -> None:
-    folder = tmp_path / "search"
-    folder.mkdir()
-    index = {"config": {"lang": ["en"]}, "docs": [{"location": "terms/loyalty/", "title": "x"}]}
-    (folder / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
-    search.enrich_site(tmp_path, glossary, LANGS)
-    once = (folder / "search_index.json").read_text(encoding="utf-8")
-    search.enrich_site(tmp_path, glossary, LANGS)
-    assert (folder / "search_index.json").read_text(encoding="utf-8") == once
-    doc = json.loads(once)["docs"][0]
-    assert doc["lang"] == "et"
-    assert "lojaalsust" in doc["headword"].split()
-
-
 PAGE = (
     '<html><body><div class="md-search" data-md-component="search" role="dialog"></div>'
     '<script id="__config" type="application/json">'
@@ -112,10 +95,3 @@ def test_pages_start_the_language_wrapper_around_materials_worker() -> None:
     )
     assert search.localise_worker(html, "en") == html  # already localised
     assert search.localise_worker("<html></html>", "et") == "<html></html>"
-
-
-def test_language_of_a_location_comes_from_its_prefix() -> None:
-    assert search.language_of("en/terms/nps/", LANGS) == "en"
-    assert search.language_of("terms/nps/", LANGS) == "et"
-    assert search.language_of("", LANGS) == "et"
-    assert search.language_of("entry/", LANGS) == "et"
