@@ -13,7 +13,6 @@ mention to look for: ``miks`` in a sentence is a question, not the term.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -57,6 +56,21 @@ class _Name:
     preferred: bool  # the term's own name, not a synonym
 
 
+class _Node:
+    """A place in the tree of names: the forms that lead on, and the name that ends here."""
+
+    __slots__ = ("name", "next")
+
+    def __init__(self) -> None:
+        self.next: dict[str, list[_Node]] = {}
+        self.name: _Name | None = None
+
+
+def _rank(name: _Name) -> tuple[bool, str]:
+    """Which of two names of the same length wins: the term's own name, then the first id."""
+    return (not name.preferred, name.term)
+
+
 class Finder:
     """Finds the mentions of a glossary's terms in texts of one language."""
 
@@ -78,12 +92,21 @@ class Finder:
             for term_id, found, preferred in spelled
             if found
         ]
-        self._by_first: dict[str, list[_Name]] = defaultdict(list)
+        self._root = _Node()
+        nodes: dict[tuple[frozenset[str], ...], _Node] = {}
         for name in names:
-            for form in name.words[0]:
-                self._by_first[form].append(name)
-        for starting in self._by_first.values():
-            starting.sort(key=lambda n: (-len(n.words), not n.preferred, n.term))
+            node = self._root
+            path: tuple[frozenset[str], ...] = ()
+            for allowed in name.words:
+                path = (*path, allowed)
+                child = nodes.get(path)
+                if child is None:
+                    child = nodes[path] = _Node()
+                    for form in allowed:
+                        node.next.setdefault(form, []).append(child)
+                node = child
+            if node.name is None or _rank(name) < _rank(node.name):
+                node.name = name
         self._abbreviations = abbreviations
         self._abbreviation = (
             re.compile(
@@ -109,17 +132,24 @@ class Finder:
             k += length
 
     def _name_at(self, text: str, words: list[re.Match[str]], k: int) -> tuple[Mention, int] | None:
-        for name in self._by_first.get(normalise(words[k].group()), ()):
-            end = k + len(name.words)
-            if end > len(words):
-                continue
-            if all(
-                normalise(words[k + i].group()) in allowed
-                and (i == 0 or _GAP.fullmatch(text, words[k + i - 1].end(), words[k + i].start()))
-                for i, allowed in enumerate(name.words)
-            ):
-                return Mention(words[k].start(), words[end - 1].end(), name.term), len(name.words)
-        return None
+        """The longest name that starts at word ``k``: one walk down the tree of names, word by
+        word, so its cost does not grow with the number of names."""
+        frontier = [self._root]
+        best: tuple[_Name, int] | None = None
+        for i in range(k, len(words)):
+            if i > k and not _GAP.fullmatch(text, words[i - 1].end(), words[i].start()):
+                break
+            form = normalise(words[i].group())
+            frontier = [child for node in frontier for child in node.next.get(form, ())]
+            if not frontier:
+                break
+            ending = [node.name for node in frontier if node.name is not None]
+            if ending:
+                best = (min(ending, key=_rank), i - k + 1)
+        if best is None:
+            return None
+        name, length = best
+        return Mention(words[k].start(), words[k + length - 1].end(), name.term), length
 
     def _abbreviation_at(self, word: re.Match[str]) -> tuple[Mention, int] | None:
         if self._abbreviation is None:
