@@ -15,16 +15,19 @@ without JavaScript; the page script plays the puzzle embedded as JSON next to th
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, Final
 
 from markupsafe import Markup
 
+from .cache import cached_text
 from .crossword import AnswerError, Entry, generate, normalize_answer
 from .crossword.browser import puzzle_data
 from .exports.plaintext import plain_text
@@ -208,8 +211,31 @@ def choose(found: Sequence[Candidate], seed: int = SEED, limit: int = MAX_ENTRIE
 
 @cache
 def page_puzzle(entries: tuple[Entry, ...], seed: int = SEED) -> dict[str, Any]:
-    """The page's puzzle as plain data (see :func:`~motteruum.crossword.browser.puzzle_data`)."""
-    return puzzle_data(generate(entries, seed))
+    """The page's puzzle as plain data (see :func:`~motteruum.crossword.browser.puzzle_data`).
+
+    Laying a puzzle out takes about half a second, the same for the same entries, seed and
+    generator: it is kept between builds (see :mod:`.cache`) under a key made of all three.
+    """
+    key = (
+        _generator_digest(),
+        str(seed),
+        json.dumps([[entry.answer, entry.clue] for entry in entries], ensure_ascii=False),
+    )
+
+    def lay_out() -> str:
+        return json.dumps(puzzle_data(generate(entries, seed)), ensure_ascii=False)
+
+    data: dict[str, Any] = json.loads(cached_text("crossword", key, lay_out))
+    return data
+
+
+@cache
+def _generator_digest() -> str:
+    """A digest of the crossword generator's code: a new generator makes new puzzles."""
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "crossword").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
