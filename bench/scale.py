@@ -95,6 +95,15 @@ def control_copy(project: Path, target: Path) -> Path:
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
     config = re.sub(r"\n  custom_dir: .*", "", config)
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
+    # the same navigation as the project's, where the hook lists every framework
+    frameworks = sorted(
+        (yaml.safe_load(path.read_text(encoding="utf-8"))["order"], path.stem)
+        for path in (project / "glossary" / "frameworks").glob("*.yml")
+    )
+    listed = "".join(f"      - frameworks/{name}.md\n" for _, name in frameworks)
+    config = config.replace(
+        "      - frameworks/index.md\n", "      - frameworks/index.md\n" + listed
+    )
     (control / "mkdocs.yml").write_text(config, encoding="utf-8")
     return control
 
