@@ -61,8 +61,14 @@ def load_project(config_file: Path) -> Project:
     i18n = next((p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p), None)
     if i18n is None:
         raise ValueError(f"{config_file}: the i18n plugin is not configured")
+    # as the build reads them (site.site_languages): built languages, the default first; a
+    # ``locale: null`` entry is only a link in the language switcher, not a language
     languages = sorted(
-        (lang for lang in i18n["languages"] if lang.get("build", True)),
+        (
+            lang
+            for lang in i18n["languages"]
+            if lang.get("build", True) and str(lang.get("locale")) not in {"null", "None"}
+        ),
         key=lambda lang: not lang.get("default", False),
     )
     return Project(

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from motteruum.cli import main
+from motteruum.project import load_project
 from motteruum.schema import schemas
 from tests.conftest import ROOT, GlossaryFactory, term_yaml
 
@@ -161,3 +162,14 @@ def test_schema_and_validator_agree(make_glossary: GlossaryFactory) -> None:
         except SourceError as error:
             validator_ok = all(p.field in {"related[0]", "related[1]"} for p in error.problems)
         assert _schema_accepts(schema, yaml.safe_load(text)) == validator_ok, text
+
+
+def test_a_switcher_only_language_is_not_a_language_of_the_glossary(tmp_path: Path) -> None:
+    """static-i18n's ``locale: null`` entry adds a link to the language switcher, nothing more:
+    the command reads the languages as the build does."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    marker = "        - locale: en\n"
+    assert marker in config
+    null = "        - locale: null\n          name: Help\n          link: https://example.org/\n"
+    (tmp_path / "mkdocs.yml").write_text(config.replace(marker, null + marker), "utf-8")
+    assert load_project(tmp_path / "mkdocs.yml").languages == ("et", "en")
