@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 __all__ = ["plain_text"]
 
@@ -43,8 +44,10 @@ _EMPHASIS = (
 )
 
 
+@lru_cache(maxsize=16384)
 def plain_text(markdown: str) -> str:
-    """The text of a Markdown definition without markup, on one line."""
+    """The text of a Markdown definition without markup, on one line (cached: every export,
+    description and preview asks for the same definitions)."""
     kept: list[str] = []
 
     def keep(text: str) -> str:
