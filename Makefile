@@ -34,6 +34,7 @@ pytest: $(VENV)/.installed node_modules/.installed browser
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --constraint requirements.lock --upgrade setuptools
 	$(BIN)/python -m pip install --quiet --constraint requirements.lock --editable ".[test]"
 	touch $@
 

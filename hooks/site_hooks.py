@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from motteruum.glossary import Glossary
 from motteruum.history import page_date
 from motteruum.mention_links import MentionLinks
-from motteruum.seo import without_head_alternates, write_robots_txt
+from motteruum.seo import without_head_alternates
 from motteruum.site import (
     NOT_FOUND,
     SearchFields,
@@ -43,6 +43,7 @@ from motteruum.site import (
     write_downloads,
     write_not_found_pages,
     write_redirects,
+    write_robots_txt,
 )
 from motteruum.staging import Staging
 

@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
-from mkdocs.config.defaults import MkDocsConfig
 
 from .exports.plaintext import plain_text
 
@@ -63,12 +60,3 @@ def robots_txt(site_url: str) -> str:
     if re.match(r"https?://", site_url):
         text += f"\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
     return text
-
-
-def write_robots_txt(config: MkDocsConfig) -> None:
-    """``robots.txt`` at the root of the built site, when that is the root of its domain:
-    crawlers read it from there only, so a site under a sub-path leaves it to the domain."""
-    if urlsplit(config.site_url or "/").path.strip("/"):
-        return
-    target = Path(config.site_dir) / "robots.txt"
-    target.write_text(robots_txt(config.site_url or ""), encoding="utf-8")

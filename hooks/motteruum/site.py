@@ -24,6 +24,7 @@ from .problems import SourceError
 from .render import Language, Renderer
 from .runtime import RuntimeMissing, publish
 from .search import annotate_page, localise_worker, page_fields
+from .seo import robots_txt
 from .share import preview_card, share_block
 from .staging import Staging
 from .strings import translate, translator
@@ -136,6 +137,15 @@ def write_not_found_pages(config: MkDocsConfig, pages: Mapping[str, str]) -> Non
             target = Path(config.site_dir) / f"{lang.prefix}{NOT_FOUND}"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(pages[lang.code], encoding="utf-8")
+
+
+def write_robots_txt(config: MkDocsConfig) -> None:
+    """``robots.txt`` at the root of the built site, when that is the root of its domain:
+    crawlers read it from there only, so a site under a sub-path leaves it to the domain."""
+    if urlsplit(config.site_url or "/").path.strip("/"):
+        return
+    target = Path(config.site_dir) / "robots.txt"
+    target.write_text(robots_txt(config.site_url or ""), encoding="utf-8")
 
 
 def source_changes(config: MkDocsConfig) -> dict[str, str]:
