@@ -10,11 +10,10 @@ instead of when the calculator is first seen.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Collection
 from html import escape
-
-from mkdocs.utils import get_relative_url
 
 from .assessment_view import AssessmentView
 from .calculator_view import SPECS, CalculatorView
@@ -37,6 +36,13 @@ WORKER = "assets/javascripts/calculator-worker.js"
 #: What an eager calculator's root carries, for :func:`start_engine_early` to find.
 EAGER = 'data-engine="eager"'
 HEAD_START = re.compile(r'<meta charset="[^"]*">')
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """The address of ``target`` (a path from the site's root) from the page at ``page_url``
+    (``calculators/nps/``; ``""`` for the home page), as the page's own links are written."""
+    folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    return posixpath.relpath(f"/{target}", f"/{folder}")
 
 
 class UnknownWidget(ValueError):
@@ -77,7 +83,7 @@ def replace_markers(
     markdown: str, lang: str, default_lang: str, glossary: Glossary, page_url: str = ""
 ) -> str:
     """Put each widget where its marker is; ``page_url`` (the page's own) locates the assets."""
-    start_script = get_relative_url(ENGINE_START, page_url) if page_url else None
+    start_script = relative_url(ENGINE_START, page_url) if page_url else None
 
     def render(match: re.Match[str]) -> str:
         kind, name, options = match.groups()
@@ -102,7 +108,7 @@ def start_engine_early(html: str, page_url: str, code: str) -> str:
         return html
     if "</script" in code.lower():
         raise ValueError("engine-start.js cannot be written inline: it contains '</script'")
-    worker = escape(get_relative_url(WORKER, page_url))
+    worker = escape(relative_url(WORKER, page_url))
     script = f'<script data-start="eager" data-worker="{worker}">{code.strip()}</script>'
     charset = HEAD_START.search(html)
     if charset is not None:
