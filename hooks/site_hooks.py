@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -40,6 +41,7 @@ from motteruum.site import (
     source_changes,
     stage_output,
     start_engine_in_head,
+    watch_sources_only,
     write_downloads,
     write_not_found_pages,
     write_redirects,
@@ -136,6 +138,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         write_downloads(config, _glossary)
     if _staging is not None:
         finish_output(config, _staging)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    watch_sources_only(server, config)
+    return server
 
 
 def on_build_error(error: Exception) -> None:

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
@@ -137,6 +138,18 @@ def write_not_found_pages(config: MkDocsConfig, pages: Mapping[str, str]) -> Non
             target = Path(config.site_dir) / f"{lang.prefix}{NOT_FOUND}"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(pages[lang.code], encoding="utf-8")
+
+
+def watch_sources_only(server: LiveReloadServer, config: MkDocsConfig) -> None:
+    """``mkdocs serve`` watches all of ``docs/``, so the pages the build itself writes into its
+    generated folders would wake it a second time after every change: watch every other part of
+    ``docs/`` instead (``glossary/`` is watched through ``watch:`` in mkdocs.yml)."""
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)
+    for child in sorted(docs.iterdir()):
+        if child.is_dir() and child.name not in GENERATED_FOLDERS:
+            server.watch(str(child))
 
 
 def write_robots_txt(config: MkDocsConfig) -> None:
