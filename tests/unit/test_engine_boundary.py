@@ -10,8 +10,9 @@ import pytest
 from motteruum.widgets import relative_url
 from tests.conftest import ROOT
 
-#: The modules of the package that may import MkDocs: the adapter behind hooks/site_hooks.py.
-ADAPTERS = {"site.py"}
+#: The modules of the package that may import MkDocs: the adapter behind hooks/site_hooks.py
+#: (the events in plugin.py, what they do with MkDocs' objects in site.py).
+ADAPTERS = {"plugin.py", "site.py"}
 
 
 def test_only_the_adapter_imports_mkdocs() -> None:

@@ -1,0 +1,149 @@
+"""The site's MkDocs events, handled by one object that holds the state of the build under way.
+
+``hooks/site_hooks.py`` only forwards MkDocs' events here. static-i18n builds the default
+language and then, from inside that build, every other one, running the events again for
+each; everything that does not depend on the language (the glossary loaded, validated, checked
+and rendered, the staging folder, the dates from git, the search fields) is made once, in the
+first language's ``on_config``, and kept in a :class:`BuildState` until the next build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.pages import Page
+
+from .glossary import Glossary
+from .history import page_date
+from .mention_links import MentionLinks
+from .seo import without_head_alternates
+from .site import (
+    NOT_FOUND,
+    SearchFields,
+    add_preview_card,
+    add_share_block,
+    check_pages,
+    current_language,
+    embed_widgets,
+    finish_output,
+    first_build,
+    generate,
+    install_mention_links,
+    localise_markdown,
+    mention_page,
+    not_found_context,
+    page_language,
+    publish_runtime,
+    sanitize_page,
+    search_in_page_language,
+    site_languages,
+    source_changes,
+    stage_output,
+    start_engine_in_head,
+    watch_sources_only,
+    write_downloads,
+    write_not_found_pages,
+    write_redirects,
+    write_robots_txt,
+)
+from .staging import Staging
+
+
+@dataclass
+class BuildState:
+    """What one build (all its languages) knows, made in the first language's ``on_config``."""
+
+    glossary: Glossary
+    staging: Staging
+    search: SearchFields
+    #: When each source file last changed (git).
+    changes: dict[str, str]
+    #: The 404 page of each language, as the theme rendered it in that language's pass.
+    not_found: dict[str, str] = field(default_factory=dict)
+    #: The Markdown extension that links term mentions, for the language being built.
+    mentions: MentionLinks | None = None
+
+
+class SitePlugin:
+    """The glossary, the widgets and the runtime of the site, for MkDocs."""
+
+    def __init__(self) -> None:
+        self.state: BuildState | None = None
+
+    def _state(self) -> BuildState:
+        if self.state is None:
+            raise PluginError("the glossary of this build was not loaded")
+        return self.state
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if first_build(config):
+            check_pages(config)
+            changes = source_changes(config)
+            glossary = generate(config)
+            self.state = BuildState(
+                glossary=glossary,
+                staging=stage_output(config),
+                search=SearchFields(glossary, site_languages(config)),
+                changes=changes,
+            )
+        state = self._state()
+        state.mentions = install_mention_links(config, state.glossary)
+        localise_markdown(config)
+        return config
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        state = self._state()
+        page.update_date = page_date(page.file.src_uri, state.changes)
+        if state.mentions is not None:
+            state.mentions.page = mention_page(page.file.src_uri, page.meta)
+        lang = page_language(page, config)
+        return embed_widgets(markdown, page.file.src_uri, lang, config, state.glossary, page.url)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        lang = page_language(page, config)
+        html = sanitize_page(html, page.file.src_uri)
+        return add_share_block(add_preview_card(html, lang, config), page.url, lang, config)
+
+    def on_page_context(self, page: Page, config: MkDocsConfig) -> None:
+        self._state().search.annotate(page, config)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        lang = page_language(page, config)
+        output = start_engine_in_head(output, page.url, config)
+        return without_head_alternates(search_in_page_language(output, lang))
+
+    def on_template_context(
+        self, context: dict[str, object], template_name: str, config: MkDocsConfig
+    ) -> dict[str, object]:
+        if template_name == NOT_FOUND:
+            not_found_context(context, config)
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        if template_name == NOT_FOUND:
+            output = without_head_alternates(output)
+            self._state().not_found[current_language(config)] = output
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not first_build(config):
+            return  # a language built from inside the first one: the first one finishes
+        state = self._state()
+        write_not_found_pages(config, state.not_found)
+        publish_runtime(config)
+        write_robots_txt(config)
+        write_redirects(config, state.glossary)
+        write_downloads(config, state.glossary)
+        finish_output(config, state.staging)
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
+        watch_sources_only(server, config)
+        return server
+
+    def on_build_error(self) -> None:
+        if self.state is not None:
+            self.state.staging.abandon()
+            self.state = None
