@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from .glossary import Glossary
 from .history import page_date
 from .mention_links import MentionLinks
+from .problems import ThemeChanged
 from .seo import without_head_alternates
 from .site import (
     NOT_FOUND,
@@ -50,6 +51,9 @@ from .site import (
     write_robots_txt,
 )
 from .staging import Staging
+
+#: What to do when a theme upgrade changed the markup the build edits.
+THEME_ADVICE = "the theme's markup changed; adapt the edit in hooks/motteruum to it"
 
 
 @dataclass
@@ -113,7 +117,10 @@ class SitePlugin:
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         lang = page_language(page, config)
         output = start_engine_in_head(output, page.url, config)
-        return without_head_alternates(search_in_page_language(output, lang))
+        try:
+            return without_head_alternates(search_in_page_language(output, lang))
+        except ThemeChanged as error:
+            raise PluginError(f"{page.file.src_uri}: {error}: {THEME_ADVICE}") from None
 
     def on_template_context(
         self, context: dict[str, object], template_name: str, config: MkDocsConfig
@@ -124,7 +131,10 @@ class SitePlugin:
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name == NOT_FOUND:
-            output = without_head_alternates(output)
+            try:
+                output = without_head_alternates(output)
+            except ThemeChanged as error:
+                raise PluginError(f"{template_name}: {error}: {THEME_ADVICE}") from None
             self._state().not_found[current_language(config)] = output
         return output
 

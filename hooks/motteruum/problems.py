@@ -37,3 +37,8 @@ class SourceError(Exception):
         noun = "problem" if count == 1 else "problems"
         lines = [f"{count} {noun} in the glossary sources:", *(f"  {p}" for p in self.problems)]
         return "\n".join(lines)
+
+
+class ThemeChanged(ValueError):
+    """The theme's markup no longer has what a string edit of the build looks for: the build
+    stops rather than silently leave a page without the edit (a theme upgrade to check)."""

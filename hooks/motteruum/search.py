@@ -30,6 +30,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import escape
 
 from .glossary import Glossary, Term
+from .problems import ThemeChanged
 from .strings import translate
 from .words.inflection import Paradigm, normalise, paradigms
 
@@ -166,6 +167,10 @@ def annotate_page(
 
 def name_search_dialog(html: str, lang: str) -> str:
     """Give Material's search dialog an accessible name (it has a role but no name)."""
+    if _DIALOG not in html:
+        if _DIALOG[:-1] + " aria-label=" in html:
+            return html  # named already
+        raise ThemeChanged(f"the theme's search dialog is no longer written as {_DIALOG}")
     label = escape(translate("search.dialog", lang, lang))
     return html.replace(_DIALOG, _DIALOG.replace(">", f' aria-label="{label}">'), 1)
 
@@ -176,11 +181,11 @@ def localise_worker(html: str, lang: str) -> str:
     html = name_search_dialog(html, lang)
     match = _CONFIG.search(html)
     if match is None:
-        return html
+        raise ThemeChanged("the theme no longer writes its settings as <script id=__config>")
     config = json.loads(match["json"])
     material = config.get("search")
     if not isinstance(material, str):
-        return html
+        raise ThemeChanged("the theme's settings no longer name the search worker ('search')")
     folder, name = posixpath.split(material.split("?", 1)[0])
     if name == WORKER:
         return html

@@ -21,11 +21,13 @@ import re
 from markupsafe import Markup, escape
 
 from .exports.plaintext import plain_text
+from .problems import ThemeChanged
 
 #: Search engines show about this many characters of a description.
 DESCRIPTION_LENGTH = 160
 
 _HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+_ANY_HEAD_ALTERNATE = re.compile(r"<link\b[^>]*\bhreflang=", re.IGNORECASE)
 
 
 def description(markdown: str, limit: int = DESCRIPTION_LENGTH) -> str:
@@ -49,9 +51,13 @@ def description_front_matter(markdown: str) -> Markup:
 
 
 def without_head_alternates(html: str) -> str:
-    """The page without the ``<link rel="alternate" hreflang>`` tags in its head."""
+    """The page without the ``<link rel="alternate" hreflang>`` tags in its head;
+    :class:`ThemeChanged` if the theme writes them in a form this no longer recognises."""
     head, end, body = html.partition("</head>")
-    return _HEAD_ALTERNATE.sub("", head) + end + body
+    head = _HEAD_ALTERNATE.sub("", head)
+    if _ANY_HEAD_ALTERNATE.search(head):
+        raise ThemeChanged("the theme writes <link rel=alternate hreflang> in a new form")
+    return head + end + body
 
 
 def robots_txt(site_url: str) -> str:

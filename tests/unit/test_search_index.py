@@ -7,9 +7,10 @@ import json
 
 import pytest
 
-from motteruum import search
+from motteruum import search, seo
 from motteruum.glossary import Glossary
 from motteruum.loader import load_glossary
+from motteruum.problems import ThemeChanged
 from motteruum.render import Language
 from motteruum.site import calculator_pages
 from tests.conftest import LANGUAGES, ROOT
@@ -94,4 +95,16 @@ def test_pages_start_the_language_wrapper_around_materials_worker() -> None:
         in html
     )
     assert search.localise_worker(html, "en") == html  # already localised
-    assert search.localise_worker("<html></html>", "et") == "<html></html>"
+    with pytest.raises(ThemeChanged, match="search dialog"):
+        search.localise_worker("<html></html>", "et")
+    without_config = PAGE.split("<script", 1)[0] + "</body></html>"
+    with pytest.raises(ThemeChanged, match="__config"):
+        search.localise_worker(without_config, "et")
+
+
+def test_head_alternates_go_and_a_new_form_of_them_stops_the_build() -> None:
+    head = '<head>\n  <link rel="alternate" href="../en/" hreflang="en">\n</head><body></body>'
+    assert seo.without_head_alternates(head) == "<head>\n</head><body></body>"
+    changed = "<head><link hreflang='en' rel='alternate' href='../en/'></head>"
+    with pytest.raises(ThemeChanged, match="hreflang"):
+        seo.without_head_alternates(changed)
