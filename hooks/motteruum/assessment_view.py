@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from .glossary import Framework, Glossary
+from .htmljson import script_json
 from .render import ASSESSMENTS, environment
 from .strings import catalog, translate
 
@@ -75,8 +73,8 @@ class AssessmentView:
             framework_href=f"../../frameworks/{self.framework.id}/",
             aspects=aspects,
             scale=self.scale(),
-            strings=Markup(json.dumps(self.strings(), ensure_ascii=False, sort_keys=True)),
-            ids=Markup(json.dumps([a.id for a in aspects])),
+            strings=script_json(self.strings()),
+            ids=script_json([a.id for a in aspects]),
         )
 
     def strings(self) -> dict[str, str]:

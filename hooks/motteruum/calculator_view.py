@@ -6,16 +6,15 @@ through Pyodide — so the page shows a real result before the engine has starte
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from babel.numbers import format_decimal, get_minus_sign_symbol
-from markupsafe import Markup
 
 from calculators import api
 
+from .htmljson import script_json
 from .render import environment
 from .strings import catalog, translate
 
@@ -130,7 +129,7 @@ class CalculatorView:
             lang=self.lang,
             start_script=None if self.eager else self.start_script,
             eager=self.eager,
-            strings=Markup(json.dumps(self.strings(), ensure_ascii=False, sort_keys=True)),
+            strings=script_json(self.strings()),
         )
 
     def fmt(self, value: float | None, digits: int | None = None) -> str:

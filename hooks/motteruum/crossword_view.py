@@ -32,6 +32,7 @@ from .crossword import AnswerError, Entry, generate, normalize_answer
 from .crossword.browser import puzzle_data
 from .exports.plaintext import plain_text
 from .glossary import Glossary, TermText
+from .htmljson import script_json
 from .render import environment
 from .strings import catalog, translate
 
@@ -294,9 +295,7 @@ class CrosswordView:
 
 def _script_json(data: object) -> Markup:
     """Compact JSON that can stand inside an HTML ``<script>`` element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    # "<" occurs only inside strings, where both replacements are valid JSON escapes.
-    return Markup(text.replace("<!--", "\\u003c!--").replace("</", "<\\/"))
+    return script_json(data)
 
 
 def embedded(html: str) -> dict[str, Any]:

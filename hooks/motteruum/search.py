@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import escape
 
 from .glossary import Glossary, Term
+from .htmljson import script_json
 from .problems import ThemeChanged
 from .strings import translate
 from .words.inflection import Paradigm, normalise, paradigms
@@ -191,5 +191,5 @@ def localise_worker(html: str, lang: str) -> str:
         return html
     query = urlencode({"lang": lang, "worker": name})
     config["search"] = posixpath.join(folder, f"{WORKER}?{query}")
-    replaced = match[1] + str(htmlsafe_json_dumps(config, sort_keys=True)) + match[3]
+    replaced = match[1] + str(script_json(config)) + match[3]
     return html[: match.start()] + replaced + html[match.end() :]

@@ -22,16 +22,16 @@ index page carries the ``DefinedTermSet`` with the same ``@id``, its ``name``,
 with its ``@id``, ``name``, ``termCode`` and ``url``. The set's name and description are
 the index page's title and introduction in that language.
 
-The text is meant for ``<script type="application/ld+json">``: ``</`` is written ``<\\/``
-and ``<!--`` as ``\\u003c!--``, both JSON escapes, so no string can end the script early.
+The text is meant for ``<script type="application/ld+json">``: it is written by
+:func:`~motteruum.htmljson.script_json`, so no string can end the script early.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..glossary import Glossary, Term
+from ..htmljson import script_json
 from ..strings import translate
 from .common import alternative_labels, terms_in_order
 from .plaintext import plain_text
@@ -98,9 +98,7 @@ def defined_term_set_jsonld(glossary: Glossary, lang: str, base_url: str) -> str
 
 def script_safe_json(data: object) -> str:
     """JSON text (UTF-8, indented) that can stand inside an HTML ``<script>`` element."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    # "<" occurs only inside strings, where both replacements are valid JSON escapes.
-    return text.replace("<!--", "\\u003c!--").replace("</", "<\\/")
+    return str(script_json(data, indent=2))
 
 
 def _check_language(glossary: Glossary, lang: str) -> None:
