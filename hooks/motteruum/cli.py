@@ -23,7 +23,7 @@ from .loader import RESERVED_IDS, SLUG, load_categories, load_glossary
 from .output import GENERATED_FOLDERS
 from .problems import SourceError
 from .project import Project, load_project
-from .render import Language, Renderer
+from .render import Renderer
 from .report import gaps
 from .schema import SCHEMA_FOLDER, TERM_COMMENT, schemas
 from .textcheck import Site, page_problems, text_problems
@@ -41,12 +41,8 @@ def _check(project: Project) -> Glossary:
         glossary = _load(project)
     except SourceError as error:
         raise SourceError([*error.problems, *problems]) from None
-    languages = [
-        Language(code, code, f"{code}/" if index else "")
-        for index, code in enumerate(project.languages)
-    ]
     site = Site.of(
-        Renderer(glossary, languages, project.site_url).pages(),
+        Renderer(glossary, project.site_languages, project.site_url).pages(),
         project.docs,
         project.languages,
         MarkdownSettings.of(project.markdown_extensions),

@@ -9,6 +9,9 @@ from typing import Any
 
 import yaml
 
+from .languages import site_languages
+from .render import Language
+
 
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml; its ``!ENV`` and ``!!python`` tags are not needed here."""
@@ -33,11 +36,17 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 @dataclass(frozen=True)
 class Project:
     root: Path
-    languages: tuple[str, ...]  # the default language first
+    #: The site's languages with their URL prefixes, the default first (as the build has them).
+    site_languages: tuple[Language, ...]
     #: ``markdown_extensions`` of mkdocs.yml: names, or ``{name: options}``.
     markdown_extensions: tuple[object, ...] = ()
     #: The site's public address (``site_url``).
     site_url: str = "/"
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The codes of the site's languages, the default first."""
+        return tuple(lang.code for lang in self.site_languages)
 
     @property
     def glossary(self) -> Path:
@@ -61,19 +70,9 @@ def load_project(config_file: Path) -> Project:
     i18n = next((p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p), None)
     if i18n is None:
         raise ValueError(f"{config_file}: the i18n plugin is not configured")
-    # as the build reads them (site.site_languages): built languages, the default first; a
-    # ``locale: null`` entry is only a link in the language switcher, not a language
-    languages = sorted(
-        (
-            lang
-            for lang in i18n["languages"]
-            if lang.get("build", True) and str(lang.get("locale")) not in {"null", "None"}
-        ),
-        key=lambda lang: not lang.get("default", False),
-    )
     return Project(
         config_file.resolve().parent,
-        tuple(str(lang["locale"]) for lang in languages),
+        tuple(site_languages(i18n["languages"])),
         tuple(config.get("markdown_extensions") or ()),
         str(config.get("site_url") or "/"),
     )

@@ -17,6 +17,7 @@ from .authored import MarkdownSettings, sanitize
 from .exports import downloads
 from .glossary import Glossary
 from .history import last_changes
+from .languages import site_languages as languages_of
 from .loader import load_glossary
 from .mention_links import MentionLinks, PageContext
 from .mentions import Finder, previews
@@ -47,12 +48,7 @@ def site_languages(config: MkDocsConfig) -> list[Language]:
     plugin = config.plugins.get("i18n")
     if plugin is None:
         raise PluginError("the glossary needs the i18n plugin (mkdocs-static-i18n) in mkdocs.yml")
-    languages = [lang for lang in plugin.config.languages if lang.build and lang.locale != "null"]
-    languages.sort(key=lambda lang: not lang.default)
-    return [
-        Language(lang.locale, lang.name, "" if lang.default else lang.link.strip("/") + "/")
-        for lang in languages
-    ]
+    return languages_of(plugin.config.languages)
 
 
 def calculator_pages(docs_dir: Path) -> set[str]:

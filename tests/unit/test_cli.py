@@ -173,3 +173,17 @@ def test_a_switcher_only_language_is_not_a_language_of_the_glossary(tmp_path: Pa
     null = "        - locale: null\n          name: Help\n          link: https://example.org/\n"
     (tmp_path / "mkdocs.yml").write_text(config.replace(marker, null + marker), "utf-8")
     assert load_project(tmp_path / "mkdocs.yml").languages == ("et", "en")
+
+
+def test_the_command_and_the_build_read_the_same_languages() -> None:
+    """motteruum reads mkdocs.yml as a file, the build gets static-i18n's validated settings:
+    both go through languages.site_languages and agree, URL prefixes included."""
+    from mkdocs.config import load_config
+
+    from motteruum.languages import site_languages
+    from motteruum.render import Language
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    built = site_languages(config.plugins["i18n"].config.languages)
+    assert built == [Language("et", "Eesti", ""), Language("en", "English", "en/")]
+    assert list(load_project(ROOT / "mkdocs.yml").site_languages) == built
