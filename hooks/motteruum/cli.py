@@ -1,9 +1,13 @@
 """``motteruum``: check, scaffold and report on the glossary sources without building the site.
 
-    motteruum check [--format text|json]   every problem as path:line:column: field: message
+    motteruum check [--format text|json|github]
+                                           every problem as path:line:column: field: message
+                                           (github: as annotations of a workflow step)
     motteruum new-term ID                  a new term file with every language stubbed
     motteruum report [--format text|json]  translation gaps, terms without sources or relations
     motteruum schema [--check]             write (or verify) glossary/schema/*.schema.json
+    motteruum changes BASE [--format markdown|json]
+                                           terms and frameworks changed since git revision BASE
 
 Run it in the project folder, or give ``--config path/to/mkdocs.yml``.
 """
@@ -18,6 +22,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .authored import MarkdownSettings
+from .changes import changes
+from .github import annotation
 from .glossary import Glossary
 from .loader import RESERVED_IDS, SLUG, load_categories, load_glossary
 from .output import GENERATED_FOLDERS
@@ -60,6 +66,10 @@ def check(project: Project, output_format: str) -> int:
     except SourceError as error:
         if output_format == "json":
             print(json.dumps([asdict(p) for p in error.problems], ensure_ascii=False, indent=1))
+        elif output_format == "github":
+            for problem in error.problems:
+                print(annotation(problem))
+            print(error.report().splitlines()[0].rstrip(":"), file=sys.stderr)
         else:
             for problem in error.problems:
                 print(problem)
@@ -146,11 +156,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="motteruum", description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml")
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in ("check", "report"):
+    for name, formats in (("check", ("text", "json", "github")), ("report", ("text", "json"))):
         command = commands.add_parser(name)
-        command.add_argument("--format", choices=("text", "json"), default="text")
+        command.add_argument("--format", choices=formats, default="text")
     commands.add_parser("new-term").add_argument("id")
     commands.add_parser("schema").add_argument("--check", action="store_true")
+    command = commands.add_parser("changes", help="what changed since a git revision")
+    command.add_argument("base", help="the git revision to compare with (origin/main, a commit)")
+    command.add_argument("--format", choices=("markdown", "json"), default="markdown")
     args = parser.parse_args(argv)
     try:
         project = load_project(args.config)
@@ -164,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report(project, args.format)
         if args.command == "new-term":
             return new_term(project, args.id)
+        if args.command == "changes":
+            return changes(project, args.base, args.format)
         return schema(project, args.check)
     except SourceError as error:
         print(error.report(), file=sys.stderr)
