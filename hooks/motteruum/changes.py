@@ -221,8 +221,8 @@ def _differences(
 ) -> tuple[dict[str, list[str]], list[Stale]]:
     """The changed fields by language (and :data:`COMMON`), and the possibly stale texts.
 
-    Fields of one language are compared where both sides have them: a section added or
-    removed shows in the common ``sections`` field.
+    Fields are compared where both sides have them: a section added or removed shows in
+    the common ``sections`` field.
     """
     changed: dict[str, list[str]] = {}
     for lang in languages:
@@ -231,7 +231,7 @@ def _differences(
         if names:
             changed[lang] = names
     before, after = old[1], new[1]
-    common = [name for name in {**before, **after} if before.get(name) != after.get(name)]
+    common = [name for name in after if name in before and before[name] != after[name]]
     if common:
         changed[COMMON] = common
     prose = [name for name in new[0][languages[0]] if _is_prose(name)]
