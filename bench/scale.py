@@ -44,21 +44,31 @@ def synthetic_glossary(target: Path, size: int) -> None:
     ]
     made = {path.stem for path in originals} | {f"{path.stem}-{copy}" for copy, path in clones}
 
+    def renamed(name: str | dict[str, str], suffix: str) -> str | dict[str, str]:
+        """A name with ``suffix``: text, or a mapping with a status (``{name: …, …}``)."""
+        if isinstance(name, dict):
+            return {**name, "name": f"{name['name']}{suffix}"}
+        return f"{name}{suffix}"
+
     def clone_id(term_id: str, copy: int) -> str:
         """The clone of ``term_id`` in ``copy``, or the original where that clone is not made."""
         return f"{term_id}-{copy}" if f"{term_id}-{copy}" in made else term_id
 
     for copy, path in clones:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        data["related"] = [clone_id(r, copy) for r in data.get("related", [])]
+        # relations within the copy only: both ends are written in both files (the check keeps
+        # related symmetric and broader/narrower inverse), and an original never lists a clone
+        for relation in ("related", "broader", "narrower"):
+            if relation in data:
+                data[relation] = [f"{r}-{copy}" for r in data[relation] if f"{r}-{copy}" in made]
         data.pop("former_ids", None)
         data.pop("calculator", None)
         for lang in ("et", "en"):
             text = data[lang]
-            text["term"] = f"{text['term']} {copy}"
+            text["term"] = renamed(text["term"], f" {copy}")
             if text.get("abbreviation"):
-                text["abbreviation"] = f"{text['abbreviation']}{copy}"
-            text["synonyms"] = [f"{s} {copy}" for s in text.get("synonyms", [])]
+                text["abbreviation"] = renamed(text["abbreviation"], str(copy))
+            text["synonyms"] = [renamed(s, f" {copy}") for s in text.get("synonyms", [])]
             text.pop("crossword", None)
             # links to other terms lead to this copy's terms
             text["definition"] = re.sub(

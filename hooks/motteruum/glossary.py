@@ -5,6 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal
+
+#: The standing of a name (ISO 704, IATE): the term is preferred; an abbreviation or a synonym
+#: is admitted unless the author deprecated it.
+Status = Literal["preferred", "admitted", "deprecated"]
+PREFERRED: Status = "preferred"
+ADMITTED: Status = "admitted"
+DEPRECATED: Status = "deprecated"
 
 
 @dataclass(frozen=True)
@@ -16,8 +24,29 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Designation:
+    """One name of a concept in one language, with its standing.
+
+    ``status`` is :data:`PREFERRED` for the term, else :data:`ADMITTED` or :data:`DEPRECATED`;
+    ``reason`` says why a deprecated name should not be used. ``foreign`` is the ISO 639 code of
+    the language a foreign-language form comes from when it is used as it is in this language's
+    text (``en`` for *onboarding* among the Estonian names), else ``None``.
+    """
+
+    name: str
+    status: Status = ADMITTED
+    reason: str | None = None
+    foreign: str | None = None
+
+
+@dataclass(frozen=True)
 class TermText:
-    """A term in one language."""
+    """A term in one language.
+
+    ``term``, ``abbreviation`` and ``synonyms`` are the names as text (what search, mentions
+    and the index look for); ``designations`` holds the same names with their status, in the
+    order term, abbreviation, synonyms (see :meth:`names`).
+    """
 
     term: str
     abbreviation: str | None
@@ -26,6 +55,42 @@ class TermText:
     definition: str
     crossword_answer: str | None = None
     crossword_clue: str | None = None
+    designations: tuple[Designation, ...] = ()
+    #: The number of the term's source the definition comes from (1 = the first), ``"editor"``
+    #: for a definition written for the glossary, ``None`` when the author has not said.
+    definition_source: int | Literal["editor"] | None = None
+    #: A usage note and an example sentence (plain text).
+    note: str | None = None
+    example: str | None = None
+
+    def names(self) -> tuple[Designation, ...]:
+        """Every name with its status: the term, the abbreviation (if any), the synonyms.
+
+        A text made without designations has the defaults: the term preferred, the others
+        admitted and in the text's own language.
+        """
+        if self.designations:
+            return self.designations
+        others = (self.abbreviation,) if self.abbreviation else ()
+        return (
+            Designation(self.term, PREFERRED),
+            *(Designation(name) for name in (*others, *self.synonyms)),
+        )
+
+    @property
+    def preferred(self) -> Designation:
+        """The term with its status (preferred) and language marker."""
+        return self.names()[0]
+
+    @property
+    def abbreviation_name(self) -> Designation | None:
+        """The abbreviation with its status, if there is one."""
+        return self.names()[1] if self.abbreviation else None
+
+    @property
+    def synonym_names(self) -> tuple[Designation, ...]:
+        """The synonyms with their status, in the author's order."""
+        return self.names()[len(self.names()) - len(self.synonyms) :]
 
 
 @dataclass(frozen=True)
@@ -40,6 +105,10 @@ class Term:
     calculator: str | None
     texts: Mapping[str, TermText]
     former_ids: tuple[str, ...] = ()
+    #: Ids of broader and narrower concepts; the check keeps them inverse (see
+    #: :func:`~.loader.check_relations`), as it keeps ``related`` symmetric.
+    broader: tuple[str, ...] = ()
+    narrower: tuple[str, ...] = ()
 
     def text(self, lang: str) -> TermText:
         return self.texts[lang]

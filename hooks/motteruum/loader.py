@@ -12,11 +12,16 @@ import stat
 import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .glossary import (
+    ADMITTED,
+    DEPRECATED,
+    PREFERRED,
     Category,
+    Designation,
     Diagram,
     Framework,
     Glossary,
@@ -244,20 +249,38 @@ def _load_term(
         calculator=model.calculator,
         texts=texts,
         former_ids=tuple(model.former_ids),
+        broader=tuple(model.broader),
+        narrower=tuple(model.narrower),
     )
     return term, source
 
 
+def _designation(value: Any, *, preferred: bool = False) -> Designation:
+    """A name as the author wrote it: text, or a mapping with its status and language."""
+    if isinstance(value, str):
+        return Designation(value, PREFERRED if preferred else ADMITTED)
+    if preferred:
+        return Designation(value.name, PREFERRED, foreign=value.foreign)
+    return Designation(value.name, value.status, value.reason, value.foreign)
+
+
 def _text(model: Any) -> TermText:
     crossword = model.crossword
+    term = _designation(model.term, preferred=True)
+    abbreviation = None if model.abbreviation is None else _designation(model.abbreviation)
+    synonyms = tuple(_designation(synonym) for synonym in model.synonyms)
     return TermText(
-        term=model.term,
-        abbreviation=model.abbreviation,
+        term=term.name,
+        abbreviation=abbreviation.name if abbreviation else None,
         expansion=model.expansion,
-        synonyms=tuple(model.synonyms),
+        synonyms=tuple(synonym.name for synonym in synonyms),
         definition=model.definition,
         crossword_answer=crossword.answer if crossword else None,
         crossword_clue=crossword.clue if crossword else None,
+        designations=(term, *((abbreviation,) if abbreviation else ()), *synonyms),
+        definition_source=model.definition_source,
+        note=model.note,
+        example=model.example,
     )
 
 
@@ -279,20 +302,23 @@ def check_terms(
     problems: list[Problem] = []
     for term in terms:
         source = sources[term.id]
-        seen: set[str] = set()
-        for index, related in enumerate(term.related):
-            where = ("related", index)
-            if related == term.id:
-                problems.append(source.problem(where, "a term cannot be related to itself"))
-            elif related not in ids:
-                problems.append(
-                    source.problem(
-                        where, f"no term with id {related!r} (no file glossary/terms/{related}.yml)"
+        for relation in RELATIONS:
+            seen: set[str] = set()
+            for index, related in enumerate(getattr(term, relation)):
+                where = (relation, index)
+                if related == term.id:
+                    problems.append(source.problem(where, RELATIONS[relation].itself))
+                elif related not in ids:
+                    problems.append(
+                        source.problem(
+                            where,
+                            f"no term with id {related!r} (no file glossary/terms/{related}.yml)",
+                        )
                     )
-                )
-            elif related in seen:
-                problems.append(source.problem(where, f"{related!r} is listed twice"))
-            seen.add(related)
+                elif related in seen:
+                    problems.append(source.problem(where, f"{related!r} is listed twice"))
+                seen.add(related)
+        problems.extend(_name_problems(term, source, languages))
         if term.calculator is not None and term.calculator not in calculators:
             known = ", ".join(sorted(calculators)) or "none yet"
             problems.append(
@@ -327,6 +353,7 @@ def check_terms(
                     )
                 )
             claimed.setdefault(old, term.source_path)
+    problems.extend(check_relations(terms, sources))
     for lang in languages:
         by_name: dict[str, list[Term]] = defaultdict(list)
         for term in terms:
@@ -341,6 +368,150 @@ def check_terms(
                         f"term of {first.source_path}: a preferred term names one concept",
                     )
                 )
+    return problems
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between terms as ``check_relations`` keeps it: its inverse, and its words."""
+
+    inverse: str
+    #: The problem of a term listed in its own list.
+    itself: str
+    #: Why the other file must list this term too.
+    why: str
+
+
+#: The relations a term file lists, each with its inverse: ``related`` is its own inverse
+#: (symmetric), ``broader`` and ``narrower`` are each other's.
+RELATIONS: Mapping[str, Relation] = {
+    "related": Relation(
+        "related", "a term cannot be related to itself", "a related link is written in both files"
+    ),
+    "broader": Relation(
+        "narrower",
+        "a term cannot be broader than itself",
+        "a broader term lists its narrower terms",
+    ),
+    "narrower": Relation(
+        "broader",
+        "a term cannot be narrower than itself",
+        "a narrower term lists its broader terms",
+    ),
+}
+
+
+def check_relations(terms: Sequence[Term], sources: Mapping[str, SourceFile]) -> list[Problem]:
+    """Relations that do not agree between the two terms they join.
+
+    Every relation is written in both files: ``related`` both ways, ``broader`` in one file
+    with ``narrower`` in the other. A link whose other half is missing is reported at the link,
+    naming the file and the list to add it to (the build does not complete it: what a page
+    shows is what its file says). Also reported: a pair listed under two relations (SKOS keeps
+    related apart from broader and narrower), and broader terms that lead back to the term.
+    Ids of terms that did not load are left to their own problems.
+    """
+    by_id = {term.id: term for term in terms}
+    problems: list[Problem] = []
+    for term in terms:
+        source = sources[term.id]
+        listed: dict[str, str] = {}
+        for relation, kind in RELATIONS.items():
+            for index, other_id in enumerate(getattr(term, relation)):
+                other = by_id.get(other_id)
+                if other is None or other_id == term.id:
+                    continue
+                where = (relation, index)
+                if other_id in listed and listed[other_id] != relation:
+                    problems.append(
+                        source.problem(
+                            where,
+                            f"{other_id!r} is already listed under {listed[other_id]}: a term "
+                            "is related, broader or narrower, one of the three",
+                        )
+                    )
+                    continue
+                listed.setdefault(other_id, relation)
+                if term.id not in getattr(other, kind.inverse):
+                    problems.append(
+                        source.problem(
+                            where,
+                            f"{other.source_path} does not list {term.id!r} in its "
+                            f"{kind.inverse}: add it there, or remove {other_id!r} here "
+                            f"({kind.why})",
+                        )
+                    )
+    problems.extend(_broader_cycles(terms, sources))
+    return problems
+
+
+def _broader_cycles(terms: Sequence[Term], sources: Mapping[str, SourceFile]) -> list[Problem]:
+    """A term that is, through its broader terms, broader than itself."""
+    by_id = {term.id: term for term in terms}
+    problems = []
+    for term in terms:
+        path = [term.id]
+        stack = [(term.id, iter(by_id[term.id].broader))]
+        found = None
+        while stack and found is None:
+            _, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+            elif child == term.id and len(path) > 1:
+                found = [*path, child]
+            elif child in by_id and child not in path:
+                path.append(child)
+                stack.append((child, iter(by_id[child].broader)))
+        if found is not None:
+            problems.append(
+                sources[term.id].problem(
+                    ("broader",),
+                    "the broader terms lead back to this term ("
+                    + " → ".join(found)
+                    + "): a concept cannot be a kind of itself",
+                )
+            )
+    return problems
+
+
+def _name_problems(term: Term, source: SourceFile, languages: Sequence[str]) -> list[Problem]:
+    """Names whose marks contradict the text they are in, and definition sources that do not
+    exist."""
+    problems = []
+    for lang in languages:
+        text = term.text(lang)
+        places: list[tuple[str | int, ...]] = [(lang, "term")]
+        if text.abbreviation is not None:
+            places.append((lang, "abbreviation"))
+        places += [(lang, "synonyms", index) for index in range(len(text.synonyms))]
+        for where, name in zip(places, text.names(), strict=True):
+            if name.foreign == lang:
+                problems.append(
+                    source.problem(
+                        (*where, "foreign"),
+                        f"'foreign: {lang}' marks a form taken from another language, and this "
+                        f"is the {lang} text: leave 'foreign' out",
+                    )
+                )
+            if name.status == DEPRECATED and name.name == text.term:
+                problems.append(
+                    source.problem(
+                        where, f"{name.name!r} is the preferred term: it cannot be deprecated"
+                    )
+                )
+        number = text.definition_source
+        if isinstance(number, int) and number > len(term.sources):
+            count = len(term.sources)
+            listed = f"lists {count} source{'s' if count != 1 else ''}" if count else "is empty"
+            problems.append(
+                source.problem(
+                    (lang, "definition_source"),
+                    f"there is no source {number}: 'sources' {listed} (1 = the first); add the "
+                    "source there, or write editor for a definition written for this glossary",
+                )
+            )
     return problems
 
 

@@ -9,16 +9,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Annotated, Any, ForwardRef, Literal
 
+from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     create_model,
+    field_validator,
     model_validator,
 )
 
@@ -90,11 +95,116 @@ class SourceEntry(_Strict):
         return self
 
 
+@cache
+def _language_codes() -> frozenset[str]:
+    """The ISO 639 codes a page can name a language by (Babel's list of language names)."""
+    names: Mapping[str, str] = Locale("en").languages
+    return frozenset(code for code in names if "_" not in code)
+
+
+def _language_code(value: str) -> str:
+    if value not in _language_codes():
+        raise ValueError(
+            f"{value!r} is not a language code: use the two- or three-letter ISO 639 code of "
+            "the language the form comes from, such as 'en', 'de' or 'fr'"
+        )
+    return value
+
+
+#: The language a foreign-language form comes from: an ISO 639 code such as ``en``.
+LanguageCode = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$"),
+    AfterValidator(_language_code),
+]
+_FOREIGN = (
+    "The language the form comes from (an ISO 639 code such as en), when it is a foreign-"
+    "language form used as it is in this language's text (a loanword such as onboarding)"
+)
+
+
+class PreferredEntry(_Strict):
+    """The preferred term written as a mapping, to mark it as a foreign-language form."""
+
+    name: Name = Field(description="The preferred term")
+    foreign: LanguageCode | None = Field(None, description=_FOREIGN)
+
+
+class NameEntry(_Strict):
+    """An abbreviation or a synonym with its status, written as a mapping."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"status": {"const": "deprecated"}}, "required": ["status"]},
+            "then": {"required": ["reason"]},
+            "else": {"not": {"required": ["reason"]}},
+        }
+    )
+
+    name: Name = Field(description="The abbreviation or the synonym")
+    status: Literal["admitted", "deprecated"] = Field(
+        "admitted",
+        description="admitted (the default: a name one may use) or deprecated (a name readers "
+        "meet but should not use; needs a reason)",
+    )
+    reason: Text | None = Field(
+        None, description="Why a deprecated name should not be used (plain text)"
+    )
+    foreign: LanguageCode | None = Field(None, description=_FOREIGN)
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _not_preferred(cls, value: Any) -> Any:
+        if value == "preferred":
+            raise ValueError(
+                "only 'term' is the preferred name: an abbreviation or a synonym is 'admitted' "
+                "or 'deprecated' (to prefer this name, swap it with 'term')"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _reason_with_deprecated(self) -> NameEntry:
+        if self.status == "deprecated" and self.reason is None:
+            raise ValueError(
+                "a deprecated name needs a 'reason': say why it should not be used "
+                "(and what to say instead)"
+            )
+        if self.status != "deprecated" and self.reason is not None:
+            raise ValueError(
+                "'reason' says why a name is deprecated: add 'status: deprecated' or leave "
+                "'reason' out"
+            )
+        return self
+
+
+def _text_or_mapping(value: Any) -> str:
+    return "name-entry" if isinstance(value, dict) else "name-text"
+
+
+#: Tags of the two ways to write a name; :mod:`.validation` leaves them out of locations.
+NAME_TAGS = frozenset({"name-text", "name-entry"})
+#: The preferred term: its text, or ``{name: …, foreign: en}``.
+PreferredName = Annotated[
+    Annotated[Name, Tag("name-text")] | Annotated[PreferredEntry, Tag("name-entry")],
+    Discriminator(_text_or_mapping),
+]
+#: An abbreviation or a synonym: its text (admitted), or ``{name: …, status: …, reason: …,
+#: foreign: …}``.
+OtherName = Annotated[
+    Annotated[Name, Tag("name-text")] | Annotated[NameEntry, Tag("name-entry")],
+    Discriminator(_text_or_mapping),
+]
+
+
 class CrosswordEntry(_Strict):
     """Optional crossword answer and clue for one language."""
 
     answer: Name | None = Field(None, description="The crossword answer, if not the term itself")
     clue: Text | None = Field(None, description="A short clue that does not contain the answer")
+
+
+#: The number of a term's source, 1 for the first.
+SourceNumber = Annotated[int, Field(strict=True, ge=1)]
 
 
 class TermText(_Strict):
@@ -104,12 +214,43 @@ class TermText(_Strict):
         json_schema_extra={"dependentRequired": {"expansion": ["abbreviation"]}}
     )
 
-    term: Name = Field(description="The preferred term; unique in its language")
-    abbreviation: Name | None = Field(None, description="Abbreviation, e.g. NPS")
+    term: PreferredName = Field(
+        description="The preferred term; unique in its language. Text, or {name: …, foreign: en} "
+        "for a foreign-language form"
+    )
+    abbreviation: OtherName | None = Field(
+        None,
+        description="Abbreviation, e.g. NPS: text (admitted), or {name: …, status: deprecated, "
+        "reason: …} / {name: …, foreign: en}",
+    )
     expansion: Name | None = Field(None, description="The abbreviation spelled out")
-    synonyms: list[Name] = Field([], description="Other names readers may look for")
+    synonyms: list[OtherName] = Field(
+        [],
+        description="Other names readers may look for: text (admitted), or {name: …, status: "
+        "deprecated, reason: …} / {name: …, foreign: en}",
+    )
     definition: Text = Field(description="Markdown; link other terms as [text](other-id.md)")
+    definition_source: SourceNumber | Literal["editor"] | None = Field(
+        None,
+        description="Where the definition comes from: the number of a source in 'sources' "
+        "(1 = the first), or editor (written for this glossary)",
+    )
+    note: Text | None = Field(None, description="A usage note (plain text)")
+    example: Text | None = Field(
+        None, description="An example sentence that uses the term (plain text)"
+    )
     crossword: CrosswordEntry | None = Field(None, description="Crossword answer and clue")
+
+    @field_validator("definition_source", mode="before")
+    @classmethod
+    def _source_number_or_editor(cls, value: Any) -> Any:
+        number = isinstance(value, int) and not isinstance(value, bool)
+        if value is None or value == "editor" or (number and value >= 1):
+            return value
+        raise ValueError(
+            "expected the number of a source in 'sources' (1 = the first) or editor (written "
+            f"for this glossary), found {value!r}"
+        )
 
     @model_validator(mode="after")
     def _expansion_needs_abbreviation(self) -> TermText:
@@ -122,7 +263,21 @@ class TermCommon(_Strict):
     """Language-neutral fields of a term file."""
 
     category: str = Field(description="One category id of glossary/categories.yml")
-    related: list[Text] = Field([], description="Ids (file names) of related terms")
+    related: list[Text] = Field(
+        [],
+        description="Ids (file names) of related terms; each of them lists this term's id in "
+        "its related too (related links go both ways)",
+    )
+    broader: list[Text] = Field(
+        [],
+        description="Ids of broader concepts (this term is a kind of each); each of them "
+        "lists this term's id under narrower",
+    )
+    narrower: list[Text] = Field(
+        [],
+        description="Ids of narrower concepts (each is a kind of this term); each of them "
+        "lists this term's id under broader",
+    )
     sources: list[SourceEntry] = Field([], description="Where the content comes from")
     calculator: Text | None = Field(None, description="The calculator page of the term")
     former_ids: list[Text] = Field(

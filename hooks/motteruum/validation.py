@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .model import NAME_TAGS
 from .problems import Problem
 from .yamlsource import Location, SourceFile
 
@@ -163,4 +164,4 @@ def _without_union_tags(loc: Location) -> Location:
     )
 
 
-_UNION_TAGS = frozenset({"str", "ItemText", "constrained-str", "int", "none"})
+_UNION_TAGS = frozenset({"str", "ItemText", "constrained-str", "int", "none"}) | NAME_TAGS

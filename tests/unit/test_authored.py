@@ -134,7 +134,7 @@ def test_links_to_pages_and_anchors_that_exist_pass(make_glossary: GlossaryFacto
         "Vt [rahulolu](csat.md#definition), [registrit](index.md), [seost](#related), "
         "[kalkulaatorit](../calculators/nps.md) ja [CSV-faili](../downloads/glossary.csv)."
     )
-    csat = term_yaml("rahulolu", "CSAT")
+    csat = term_yaml("rahulolu", "CSAT", related="[nps]")
     root = make_glossary(
         {"nps.yml": nps.replace("related: []", "related: [csat]"), "csat.yml": csat}
     )

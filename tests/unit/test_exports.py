@@ -83,6 +83,7 @@ en:
 
 DIGIT = """\
 category: people-management
+related: [awkward]
 et:
   term: 360 kraadi tagasiside
   definition: Tagasiside igast suunast.

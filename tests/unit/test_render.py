@@ -32,7 +32,8 @@ def test_term_page_has_stable_anchors_and_links(make_glossary: GlossaryFactory) 
     nps = term_yaml(related="[csat]").replace(
         "  term: soovitusindeks", "  term: soovitusindeks\n  abbreviation: NPS\n  synonyms: [x*y]"
     )
-    pages = render(make_glossary, {"nps.yml": nps, "csat.yml": term_yaml("rahulolu", "CSAT")})
+    csat = term_yaml("rahulolu", "CSAT", related="[nps]")
+    pages = render(make_glossary, {"nps.yml": nps, "csat.yml": csat})
     page = pages["terms/nps.et.md"]
     assert page.startswith(
         '---\ntitle: "soovitusindeks"\ndescription: "Eestikeelne definitsioon."\n---\n\n'

@@ -120,7 +120,10 @@ def test_related_to_itself(make_glossary: GlossaryFactory) -> None:
 
 
 def test_related_listed_twice(make_glossary: GlossaryFactory) -> None:
-    files = {"nps.yml": term_yaml(related="[csat, csat]"), "csat.yml": term_yaml("a", "b")}
+    files = {
+        "nps.yml": term_yaml(related="[csat, csat]"),
+        "csat.yml": term_yaml("a", "b", related="[nps]"),
+    }
     problem = only(make_glossary(files))
     assert problem.field == "related[1]"
     assert "listed twice" in problem.message
