@@ -90,6 +90,9 @@ class Changes:
     languages: tuple[str, ...]
     terms: Kind
     frameworks: Kind
+    #: False when ``base`` is not an ancestor of ``HEAD``: what changed on ``base`` since the
+    #: branch left it then shows as changes in the other direction.
+    base_is_ancestor: bool = True
 
     def stale(self) -> list[tuple[str, Entry, Stale]]:
         """Every possibly stale translation, with the kind (``term``, ``framework``) and entry."""
@@ -145,6 +148,17 @@ def glossary_at(project: Project, base: str) -> Glossary:
             )
         except SourceError as error:
             raise CompareError(f"the glossary at {base} cannot be loaded", error.problems) from None
+
+
+def is_ancestor(project: Project, base: str) -> bool:
+    """Whether ``base`` is an ancestor of ``HEAD`` (true where git cannot tell)."""
+    result = subprocess.run(
+        ["git", "merge-base", "--is-ancestor", base, "HEAD"],
+        cwd=project.root,
+        capture_output=True,
+        check=False,
+    )
+    return result.returncode != 1
 
 
 # Comparing ----------------------------------------------------------------------------------
@@ -374,6 +388,14 @@ def markdown(changes: Changes) -> str:
         listed = [f"{n} {name}" for name, n in kind.counts().items() if n]
         counts.append(f"**{title}:** {', '.join(listed) if listed else 'no changes'}.")
     lines += [" ".join(counts), ""]
+    if not changes.base_is_ancestor:
+        base = _code(changes.base)
+        lines += [
+            f"> {base} is not an ancestor of `HEAD`: what changed on {base} since this branch"
+            f" left it shows here as changes in the other direction. To see this branch's own"
+            f" changes, compare with `git merge-base {_md(changes.base)} HEAD`.",
+            "",
+        ]
     stale = changes.stale()
     if stale:
         lines += ["### Translations that may be out of date", ""]
@@ -451,6 +473,6 @@ def changes(project: Project, base: str, output_format: str) -> int:
             print(_error_markdown(base, error), end="")
         print(f"cannot compare with {base}: {error.message}", file=sys.stderr)
         return 1
-    found = compare(old, new, project, base)
+    found = replace(compare(old, new, project, base), base_is_ancestor=is_ancestor(project, base))
     print(to_json(found) if output_format == "json" else markdown(found), end="")
     return 0

@@ -239,3 +239,31 @@ def test_an_unknown_revision(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
     text = capsys.readouterr().out
     assert "is not a git revision" in text
     assert not (repo / "x").exists()
+
+
+def test_a_base_that_moved_on_is_named(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """main got a term after the branch left it: compared with main, the term shows as removed,
+    and the summary says why; compared with the merge base, only the branch's own changes."""
+    git(repo, "switch", "--quiet", "--create", "feature")
+    write(repo, "terms/mine.yml", term_yaml("minu", "mine"))
+    commit(repo, "the branch's term")
+    git(repo, "switch", "--quiet", "main")
+    write(repo, "terms/theirs.yml", term_yaml("nende", "theirs"))
+    commit(repo, "a term on main")
+    git(repo, "switch", "--quiet", "feature")
+
+    code, found = changes(repo, "main", capsys, "--format", "json")
+    assert code == 0
+    assert found["base_is_ancestor"] is False
+    assert ids(found["terms"]["removed"]) == ["theirs"]
+    code, text = changes(repo, "main", capsys)
+    assert "> `main` is not an ancestor of `HEAD`" in text
+    assert "`git merge-base main HEAD`" in text
+
+    fork = subprocess.run(
+        ["git", "merge-base", "main", "HEAD"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    code, found = changes(repo, fork, capsys, "--format", "json")
+    assert found["base_is_ancestor"] is True
+    assert ids(found["terms"]["added"]) == ["mine"]
+    assert found["terms"]["removed"] == []
