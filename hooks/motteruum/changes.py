@@ -433,7 +433,8 @@ def _error_markdown(base: str, error: CompareError) -> str:
         f"**Cannot compare: {_md(error.message)}.**",
     ]
     if error.problems:
-        lines += ["", f"{len(error.problems)} problems:", ""]
+        count = len(error.problems)
+        lines += ["", f"{count} {'problem' if count == 1 else 'problems'}:", ""]
         lines += [f"- {_md(str(problem))}" for problem in error.problems]
     return "\n".join(lines) + "\n"
 

@@ -222,7 +222,7 @@ def test_a_base_whose_glossary_does_not_load_is_named(
     code, text = changes(repo, "HEAD", capsys)
     assert code == 1
     assert "**Cannot compare: the glossary at HEAD cannot be loaded.**" in text
-    assert "- glossary/terms/broken.yml:2:1: YAML syntax error" in text
+    assert "1 problem:\n\n- glossary/terms/broken.yml:2:1: YAML syntax error" in text
     code, found = changes(repo, "HEAD", capsys, "--format", "json")
     assert code == 1
     assert found["error"] == "the glossary at HEAD cannot be loaded"
