@@ -222,7 +222,7 @@ def test_keyboard_moves_between_cells_words_and_directions(page: Page, site_url:
     down = [c for c in data["clues"] if c["direction"] == "down"]
     current = root.locator("[data-clues] li[aria-current=true]")
 
-    page.locator(".md-content a[href*='terms']").first.focus()  # the link just before it
+    page.locator(".md-content__inner > p a").last.focus()  # the link just before it
     page.keyboard.press("Tab")
     expect(page.locator("[data-input]")).to_be_focused()
     expect(current).to_have_attribute("data-clue", f"{across[0]['number']}-across")

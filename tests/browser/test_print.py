@@ -8,9 +8,7 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize(
-    "path", ["terms/nps/", "en/frameworks/customer-experience-management-cycle/"]
-)
+@pytest.mark.parametrize("path", ["terms/nps/", "en/frameworks/voice-of-the-customer-methods/"])
 def test_print_view(page: Page, site_url: str, path: str) -> None:
     page.goto(f"{site_url}{path}")
     page.emulate_media(media="print")
