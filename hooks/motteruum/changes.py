@@ -5,8 +5,9 @@ the glossary of the working tree are both loaded with :func:`~motteruum.loader.l
 so only what a reader can see counts, never the layout of a file. Terms and frameworks are
 compared field by field and language by language; a term that lists a removed id in
 ``former_ids`` was renamed. A text whose translation changed while its own did not (a
-definition, a framework's summary, a section's text or items) is listed as a translation that
-may be out of date. The result is Markdown for a GitHub job summary, or JSON.
+definition, a usage note or example, a framework's summary, a section's text or items) is
+listed as a translation that may be out of date. The result is Markdown for a GitHub job
+summary, or JSON.
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from .glossary import Framework, Glossary, Item, Term
+from .glossary import DEPRECATED, Framework, Glossary, Item, Term
 from .loader import load_glossary
 from .problems import Problem, SourceError
 from .project import Project
 
 #: Texts whose translations should change together: when one language's text changes and
 #: another's does not, the other may be out of date.
-PROSE = ("definition", "summary")
+PROSE = ("definition", "note", "example", "summary")
 PROSE_SUFFIXES = (".text", ".items")
 #: The key of the fields that belong to no language (category, related, sources …).
 COMMON = "*"
@@ -176,12 +177,23 @@ def _term_fields(term: Term, languages: Sequence[str]) -> tuple[dict[str, Fields
             "abbreviation": text.abbreviation,
             "expansion": text.expansion,
             "synonyms": text.synonyms,
+            # the standing of the names that are not plainly admitted (deprecated, foreign)
+            "status": tuple(
+                (name.name, name.status, name.reason, name.foreign)
+                for name in text.names()
+                if name.status == DEPRECATED or name.reason or name.foreign
+            ),
             "definition": text.definition,
+            "definition_source": text.definition_source,
+            "note": text.note,
+            "example": text.example,
             "crossword": (text.crossword_answer, text.crossword_clue),
         }
     common: Fields = {
         "category": term.category,
         "related": term.related,
+        "broader": term.broader,
+        "narrower": term.narrower,
         "sources": term.sources,
         "calculator": term.calculator,
         "former_ids": term.former_ids,

@@ -267,3 +267,26 @@ def test_a_base_that_moved_on_is_named(repo: Path, capsys: pytest.CaptureFixture
     assert found["base_is_ancestor"] is True
     assert ids(found["terms"]["added"]) == ["mine"]
     assert found["terms"]["removed"] == []
+
+
+def test_names_notes_and_relations(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A synonym deprecated, a usage note in one language, a broader concept: each is named,
+    and the note without its translation may be stale."""
+    text = term_yaml("püsiv", "kept", broader="[gone]")
+    text = text.replace(
+        "  term: püsiv\n",
+        "  term: püsiv\n  synonyms: [{name: vana nimi, status: deprecated, reason: Vananenud.}]\n"
+        "  note: Kasutatakse harva.\n",
+    )
+    write(repo, "terms/kept.yml", text)
+    write(repo, "terms/gone.yml", term_yaml("kadunud", "gone", narrower="[kept]"))
+
+    code, found = changes(repo, "HEAD", capsys, "--format", "json")
+    assert code == 0, found
+    changed = {entry["id"]: entry for entry in found["terms"]["changed"]}
+    assert changed["kept"]["fields"] == {
+        "et": ["synonyms", "status", "note"],
+        "*": ["broader"],
+    }
+    assert changed["kept"]["stale"] == [{"field": "note", "changed": ["et"], "unchanged": ["en"]}]
+    assert changed["gone"]["fields"] == {"*": ["narrower"]}
