@@ -21,7 +21,7 @@ from .collation import Collation, letter_anchor
 from .exports import DOWNLOADS, defined_term_jsonld, defined_term_set_jsonld
 from .glossary import Framework, Glossary, Term
 from .seo import description_front_matter
-from .strings import translator
+from .strings import language_name, translator
 
 #: Self-assessment page name → the framework whose ``aspects`` and ``scale`` it asks about.
 ASSESSMENTS = {
@@ -92,6 +92,7 @@ def environment() -> Environment:
     env.filters["anchor"] = letter_anchor
     env.filters["description"] = description_front_matter
     env.filters["page_title"] = title_front_matter
+    env.filters["language_name"] = language_name
     return env
 
 

@@ -7,6 +7,7 @@ from functools import cache
 from importlib import resources
 
 import yaml
+from babel import Locale
 
 
 @cache
@@ -31,3 +32,9 @@ def translator(lang: str, fallback: str) -> Callable[..., str]:
         return translate(key, lang, fallback, **values)
 
     return t
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of the language ``code`` in the language ``lang`` (``en`` in ``et``: inglise)."""
+    names: Mapping[str, str] = Locale.parse(lang).languages
+    return names.get(code, code)

@@ -42,6 +42,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 AWKWARD = """\
 category: measurement
 related: [plain-term, 360-feedback]
+narrower: [narrow]
 sources:
   - author: 'O''Brien & "Co" <Ltd>'
     year: 2020
@@ -50,24 +51,43 @@ sources:
   - title: Untitled notes
 et:
   term: 'jutt "jutumärkides" \\ kaldkriips'
-  abbreviation: 'J&<'
+  abbreviation: {name: 'J&<', status: deprecated, reason: 'vana <lühend> & "vorm"'}
   expansion: 'Jutt & <Co>'
-  synonyms: ['TRI*M', 'õäöüšž ÕÄÖÜŠŽ', '</script><!--', 'J&<']
+  synonyms: ['TRI*M', {name: 'õäöüšž ÕÄÖÜŠŽ', foreign: fi}, '</script><!--', 'J&<']
   definition: |
     Esimene rida [TRI\\*M](tri-m.md) ja **rõhk** ning *kaldkiri*;
     a < b & c > d, "jutumärgid" ja \\ kaldkriips.
 
     Teine lõik: \"\"\"kolm\"\"\" ja &amp; lõpp.
+  definition_source: 1
+  note: 'Märkus: <b>ära</b> & "kasuta" \\ nii.'
+  example: 'Näide: "jutt" <i>&</i> \\ lõpp.'
 en:
   term: 'say "hello" \\ backslash'
   abbreviation: 'S&<'
-  synonyms: ['x, y; z', 'say "hello" \\ backslash']
+  synonyms:
+    - 'x, y; z'
+    - 'say "hello" \\ backslash'
+    - {name: 'old & <name>', status: deprecated, reason: 'Replaced by "say hello".'}
   definition: |
     First line with [TRI\\*M](tri-m.md), **bold** and *emphasis*;
     a < b & c > d, "quotes" and \\ backslash.
 
     - one item;
     - another item.
+  definition_source: editor
+"""
+
+#: A narrower concept of the awkward term.
+NARROW = """\
+category: measurement
+broader: [awkward]
+et:
+  term: kitsas
+  definition: Kitsam mõiste.
+en:
+  term: narrow
+  definition: A narrower concept.
 """
 
 PLAIN = """\
@@ -123,7 +143,12 @@ def real() -> Glossary:
 @pytest.fixture
 def awkward(make_glossary: GlossaryFactory) -> Glossary:
     root = make_glossary(
-        {"awkward.yml": AWKWARD, "plain-term.yml": PLAIN, "360-feedback.yml": DIGIT}
+        {
+            "awkward.yml": AWKWARD,
+            "plain-term.yml": PLAIN,
+            "360-feedback.yml": DIGIT,
+            "narrow.yml": NARROW,
+        }
     )
     (root / "frameworks").mkdir()
     (root / "frameworks" / "model.yml").write_text(FRAMEWORK, encoding="utf-8")
@@ -302,7 +327,7 @@ def test_csv_round_trips_estonian_letters_and_awkward_text(awkward: Glossary) ->
     row = next(r for r in read_csv(text) if r["id"] == "awkward")
     assert row["term_et"] == 'jutt "jutumärkides" \\ kaldkriips'
     assert row["synonyms_et"] == "TRI*M; õäöüšž ÕÄÖÜŠŽ; </script><!--; J&<"
-    assert row["synonyms_en"] == 'x, y; z; say "hello" \\ backslash'
+    assert row["synonyms_en"] == 'x, y; z; say "hello" \\ backslash; old & <name>'
     assert row["related"] == "plain-term 360-feedback"
     assert row["url_en"] == f"{BASE}en/terms/awkward/"
     assert row["sources"].startswith('O\'Brien & "Co" <Ltd> (2020). A \\ title: "quoted"? https://')
@@ -335,6 +360,22 @@ TBX_PICKLISTS = {
     "partOfSpeech": {"adjective", "noun", "other", "verb", "adverb"},
     "termType": {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"},
 }
+
+
+#: Where the DCA Schematron allows a data category (``context`` only at the termSec, a
+#: definition at the conceptEntry or langSec, ``source`` at all three levels).
+TBX_LEVELS = {
+    ("descrip", "context"): {"termSec"},
+    ("descrip", "definition"): {"conceptEntry", "langSec"},
+    ("descrip", "subjectField"): {"conceptEntry"},
+    ("admin", "source"): {"conceptEntry", "langSec", "termSec"},
+    ("ref", "crossReference"): {"conceptEntry", "termSec"},
+    ("xref", "externalCrossReference"): {"conceptEntry", "langSec", "termSec"},
+    ("termNote", "administrativeStatus"): {"termSec"},
+}
+#: The core structure's ``auxInfo``: what may come before the termSecs of a langSec and after
+#: the termNotes of a termSec.
+TBX_AUX_INFO = {"admin", "adminGrp", "descrip", "descripGrp", "note", "ref", "transacGrp", "xref"}
 
 
 def parse_tbx(text: str) -> ET.Element:
@@ -373,12 +414,31 @@ def test_tbx_is_tbx_basic(glossary: Glossary) -> None:
                 assert element.text in TBX_PICKLISTS[kind]
         if name == "ref":
             assert element.get("target") in ids
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in root.iter():
+        kind = (element.tag.removeprefix(TBX), element.get("type"))
+        if kind in TBX_LEVELS:  # where the DCA Schematron allows each data category
+            parent = parents[element]
+            if parent.tag.endswith("Grp"):  # descripGrp: the level is the group's parent's
+                parent = parents[parent]
+            assert parent.tag.removeprefix(TBX) in TBX_LEVELS[kind], (kind, parent.tag)
     for entry in root.iter(f"{TBX}conceptEntry"):
         children = [child.tag.removeprefix(TBX) for child in entry]
         first_lang_sec = children.index("langSec")
         assert set(children[first_lang_sec:]) == {"langSec"}  # langSecs come last
+        for lang_sec in entry.findall(f"{TBX}langSec"):
+            names = [child.tag.removeprefix(TBX) for child in lang_sec]
+            first_term_sec = names.index("termSec")
+            assert set(names[first_term_sec:]) == {"termSec"}  # termSecs come last
+            assert set(names[:first_term_sec]) <= TBX_AUX_INFO
         for sec in entry.iter(f"{TBX}termSec"):
-            assert sec[0].tag == f"{TBX}term"
+            names = [child.tag.removeprefix(TBX) for child in sec]
+            assert names[0] == "term"  # RELAX NG: term, termNote*, then auxInfo
+            notes = [n for n, name in enumerate(names) if name == "termNote"]
+            assert notes == list(range(1, len(notes) + 1))
+            assert set(names[len(notes) + 1 :]) <= TBX_AUX_INFO
+        for group in entry.iter(f"{TBX}descripGrp"):
+            assert group[0].tag == f"{TBX}descrip"  # RELAX NG: a descripGrp starts with it
 
 
 def test_tbx_has_one_concept_entry_per_term_with_every_language(glossary: Glossary) -> None:
@@ -395,23 +455,70 @@ def test_tbx_has_one_concept_entry_per_term_with_every_language(glossary: Glossa
         assert subject == dict(category.labels)
         assert len(entry.findall(f"{TBX}admin[@type='source']")) == len(term.sources)
         targets = [r.get("target") for r in entry.findall(f"{TBX}ref[@type='crossReference']")]
-        assert targets == [xml_id(r) for r in term.related]
+        assert targets == [xml_id(r) for r in (*term.related, *term.broader, *term.narrower)]
         lang_secs = entry.findall(f"{TBX}langSec")
         assert [s.get(XML_LANG) for s in lang_secs] == list(glossary.languages)
         for lang_sec in lang_secs:
             text = term.text(lang_sec.get(XML_LANG, ""))
-            definition = lang_sec.findtext(f"{TBX}descrip[@type='definition']")
+            definition = lang_sec.findtext(f".//{TBX}descrip[@type='definition']")
             assert definition == plain_text(text.definition) and definition
             secs = term_secs(lang_sec)
             assert secs[text.term]["termType"] == "fullForm"
             assert secs[text.term]["administrativeStatus"] == "preferredTerm-admn-sts"
             if text.abbreviation and text.abbreviation != text.term:
                 assert secs[text.abbreviation]["termType"] == "abbreviation"
-            for synonym in text.synonyms:
-                assert synonym in secs
-                if synonym not in (text.term, text.abbreviation):
-                    assert secs[synonym]["administrativeStatus"] == "admittedTerm-admn-sts"
+            first: dict[str, str] = {}
+            for name in text.names():
+                first.setdefault(name.name, name.status)
+            for name, status in first.items():  # a name listed twice keeps its first status
+                assert secs[name]["administrativeStatus"] == f"{status}Term-admn-sts"
             assert len(lang_sec.findall(f"{TBX}termSec")) == len(secs)  # no repeated terms
+
+
+def test_tbx_statuses_notes_examples_and_definition_sources(awkward: Glossary) -> None:
+    root = parse_tbx(to_tbx(awkward, BASE))
+    entry = root.find(f".//{TBX}conceptEntry[@id='awkward']")
+    assert entry is not None
+    et = entry.find(f"{TBX}langSec[@{XML_LANG}='et']")
+    en = entry.find(f"{TBX}langSec[@{XML_LANG}='en']")
+    assert et is not None and en is not None
+
+    def term_sec(lang_sec: ET.Element, name: str) -> ET.Element:
+        found = [s for s in lang_sec.findall(f"{TBX}termSec") if s.findtext(f"{TBX}term") == name]
+        assert len(found) == 1, name
+        return found[0]
+
+    deprecated = term_sec(et, "J&<")  # the abbreviation, deprecated; its repeat as a synonym goes
+    assert term_secs(et)["J&<"] == {
+        "termType": "abbreviation",
+        "partOfSpeech": "noun",
+        "administrativeStatus": "deprecatedTerm-admn-sts",
+    }
+    assert deprecated.findtext(f"{TBX}note") == 'vana <lühend> & "vorm"'
+    foreign = term_sec(et, "õäöüšž ÕÄÖÜŠŽ")
+    assert term_secs(et)["õäöüšž ÕÄÖÜŠŽ"]["administrativeStatus"] == "admittedTerm-admn-sts"
+    assert foreign.findtext(f"{TBX}note") == "võõrkeelne (soome keel)"
+    assert term_sec(et, "TRI*M").find(f"{TBX}note") is None
+    preferred = term_sec(et, 'jutt "jutumärkides" \\ kaldkriips')
+    assert preferred.findtext(f"{TBX}descrip[@type='context']") == 'Näide: "jutt" <i>&</i> \\ lõpp.'
+    assert et.findtext(f"{TBX}note") == 'Märkus: <b>ära</b> & "kasuta" \\ nii.'
+    group = et.find(f"{TBX}descripGrp")
+    assert group is not None
+    assert group.findtext(f"{TBX}descrip[@type='definition']", "").startswith("Esimene rida")
+    assert group.findtext(f"{TBX}admin[@type='source']") == citation(
+        awkward.term("awkward").sources[0]
+    )
+    old = term_sec(en, "old & <name>")
+    assert term_secs(en)["old & <name>"]["administrativeStatus"] == "deprecatedTerm-admn-sts"
+    assert old.findtext(f"{TBX}note") == 'Replaced by "say hello".'
+    assert en.findtext(f"{TBX}descripGrp/{TBX}admin[@type='source']") == (
+        "Ühine mõtteruum: the glossary's editors"
+    )
+    assert en.find(f"{TBX}note") is None  # no usage note in English
+    plain = root.find(f".//{TBX}conceptEntry[@id='plain-term']/{TBX}langSec")
+    assert plain is not None and plain.find(f"{TBX}descripGrp") is None  # no source named
+    targets = [r.get("target") for r in entry.findall(f"{TBX}ref")]
+    assert targets == ["plain-term", "_360-feedback", "narrow"]
 
 
 def test_tbx_escapes_awkward_text(awkward: Glossary) -> None:
@@ -427,7 +534,7 @@ def test_tbx_escapes_awkward_text(awkward: Glossary) -> None:
         "õäöüšž ÕÄÖÜŠŽ",
         "</script><!--",
     }
-    definition = et.findtext(f"{TBX}descrip[@type='definition']", "")
+    definition = et.findtext(f".//{TBX}descrip[@type='definition']", "")
     assert 'a < b & c > d, "jutumärgid" ja \\ kaldkriips.' in definition
     assert definition.endswith('Teine lõik: """kolm""" ja & lõpp.')
     assert root.find(f".//{TBX}conceptEntry[@id='_360-feedback']") is not None
@@ -454,14 +561,24 @@ def test_turtle_has_a_concept_per_term_with_labels_in_every_language(glossary: G
         pref = {(o.language, str(o)) for o in graph.objects(concept, SKOS.prefLabel)}
         assert pref == {(lang, term.text(lang).term) for lang in glossary.languages}
         alt = {(o.language, str(o)) for o in graph.objects(concept, SKOS.altLabel)}
-        expected = {
-            (lang, label)
-            for lang in glossary.languages
-            for label in (term.text(lang).abbreviation, *term.text(lang).synonyms)
-            if label is not None and label != term.text(lang).term
-        }
-        assert alt == expected
-        assert not pref & alt  # SKOS: preferred and alternative labels are disjoint
+        hidden = {(o.language, str(o)) for o in graph.objects(concept, SKOS.hiddenLabel)}
+        first: dict[tuple[str, str], str] = {}
+        for lang in glossary.languages:
+            for name in term.text(lang).names():
+                first.setdefault((lang, name.name), name.status)
+        assert alt == {label for label, status in first.items() if status == "admitted"}
+        assert hidden == {label for label, status in first.items() if status == "deprecated"}
+        assert not pref & alt and not pref & hidden and not alt & hidden  # SKOS S13: disjoint
+        for predicate, field in ((SKOS.scopeNote, "note"), (SKOS.example, "example")):
+            assert set(graph.objects(concept, predicate)) == {
+                Literal(getattr(term.text(lang), field), lang=lang)
+                for lang in glossary.languages
+                if getattr(term.text(lang), field)
+            }
+        for predicate, ids in ((SKOS.broader, term.broader), (SKOS.narrower, term.narrower)):
+            assert set(graph.objects(concept, predicate)) == {
+                URIRef(f"{BASE}terms/{other}/") for other in ids
+            }
         definitions = {
             Literal(plain_text(term.text(lang).definition), lang=lang)
             for lang in glossary.languages
@@ -471,20 +588,50 @@ def test_turtle_has_a_concept_per_term_with_labels_in_every_language(glossary: G
         assert related == {URIRef(f"{BASE}terms/{r}/") for r in term.related}
 
 
-def test_turtle_related_links_are_symmetric_where_the_data_is(glossary: Glossary) -> None:
-    graph = parse_turtle(to_turtle(glossary, BASE))
-    pairs = {(t.id, r) for t in glossary.terms for r in t.related}
-    symmetric = {(a, b) for a, b in pairs if (b, a) in pairs}
-    linked = {
+def linked(graph: Graph, predicate: URIRef) -> set[tuple[str, str]]:
+    """``(term id, term id)`` of every triple of ``predicate`` between concepts."""
+    return {
         (
             str(s).removeprefix(f"{BASE}terms/").strip("/"),
             str(o).removeprefix(f"{BASE}terms/").strip("/"),
         )
-        for s, o in graph.subject_objects(SKOS.related)
+        for s, o in graph.subject_objects(predicate)
     }
-    assert linked == pairs
-    for a, b in symmetric:
-        assert (b, a) in linked
+
+
+def test_turtle_related_links_are_symmetric(glossary: Glossary) -> None:
+    """skos:related is symmetric; the check keeps the data so, and the export follows it."""
+    graph = parse_turtle(to_turtle(glossary, BASE))
+    related = linked(graph, SKOS.related)
+    assert related == {(t.id, r) for t in glossary.terms for r in t.related}
+    assert related == {(b, a) for a, b in related}
+
+
+def test_turtle_broader_and_narrower_are_inverse(glossary: Glossary) -> None:
+    graph = parse_turtle(to_turtle(glossary, BASE))
+    broader, narrower = linked(graph, SKOS.broader), linked(graph, SKOS.narrower)
+    assert broader == {(t.id, b) for t in glossary.terms for b in t.broader}
+    assert broader and narrower == {(b, a) for a, b in broader}
+    assert not broader & linked(graph, SKOS.related)  # SKOS S27: related and broader disjoint
+
+
+def test_turtle_statuses_notes_and_hierarchy(awkward: Glossary) -> None:
+    graph = parse_turtle(to_turtle(awkward, BASE))
+    concept = URIRef(f"{BASE}terms/awkward/")
+    assert set(graph.objects(concept, SKOS.hiddenLabel)) == {
+        Literal("J&<", lang="et"),  # deprecated as the abbreviation, admitted as a synonym
+        Literal("old & <name>", lang="en"),
+    }
+    alt = set(graph.objects(concept, SKOS.altLabel))
+    assert Literal("õäöüšž ÕÄÖÜŠŽ", lang="et") in alt and Literal("S&<", lang="en") in alt
+    assert set(graph.objects(concept, SKOS.scopeNote)) == {
+        Literal('Märkus: <b>ära</b> & "kasuta" \\ nii.', lang="et")
+    }
+    assert set(graph.objects(concept, SKOS.example)) == {
+        Literal('Näide: "jutt" <i>&</i> \\ lõpp.', lang="et")
+    }
+    narrow = URIRef(f"{BASE}terms/narrow/")
+    assert (concept, SKOS.narrower, narrow) in graph and (narrow, SKOS.broader, concept) in graph
 
 
 def test_turtle_collections_for_categories_and_frameworks(glossary: Glossary) -> None:

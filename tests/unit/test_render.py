@@ -3,10 +3,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+from bs4 import BeautifulSoup
+
+from motteruum.authored import MarkdownSettings, sanitize
+from motteruum.authored import render as render_markdown
 from motteruum.loader import load_glossary
 from motteruum.output import sync_folder
 from motteruum.render import Language, Renderer, markdown_text
-from tests.conftest import LANGUAGES, PUBLIC_URL, GlossaryFactory, term_yaml
+from tests.conftest import LANGUAGES, PUBLIC_URL, ROOT, GlossaryFactory, term_yaml
 
 SITE = [Language("et", "Eesti", ""), Language("en", "English", "en/")]
 
@@ -80,6 +85,96 @@ def test_abbreviations_and_synonyms_point_to_their_term(make_glossary: GlossaryF
         "| **NPS** | Net Promoter Score | [soovitusindeks](nps.md) |"
         in (pages["terms/abbreviations.et.md"])
     )
+
+
+#: A term with every mark a name can carry, a usage note, an example, its definition's source
+#: and a narrower term (``csat``, which names it as its broader term).
+MARKED = """\
+category: measurement
+narrower: [csat]
+sources:
+  - author: A. Author
+    year: 2020
+    title: A title
+    url: https://example.org/a
+et:
+  term: soovitusindeks
+  abbreviation: {name: NPS, foreign: en}
+  expansion: Net Promoter Score
+  synonyms:
+    - nõustumisindeks
+    - {name: net promoter score, foreign: en}
+    - {name: lojaalsusindeks, status: deprecated, reason: ütleb vähem kui *soovitusindeks*}
+  definition: Eestikeelne definitsioon.
+  definition_source: 1
+  note: Kirjutatakse väikese tähega.
+  example: Meie soovitusindeks tõusis 40-ni.
+en:
+  term: Net Promoter Score
+  definition: An English definition.
+  definition_source: editor
+"""
+SETTINGS = MarkdownSettings.of(
+    yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), yaml.BaseLoader)["markdown_extensions"]
+)
+
+
+def page_html(markdown: str) -> BeautifulSoup:
+    """A generated page as the site shows it: its Markdown rendered with the site's extensions
+    and passed through the page sanitiser (which must leave the marks as they are)."""
+    body = markdown.split("\n---\n", 1)[1].split("<script", 1)[0]
+    html = render_markdown(body, SETTINGS)
+    clean = sanitize(html)
+    for selector in ("small", "span[lang]", "p.mr-definition-source a", "p.mr-term-status"):
+        before = BeautifulSoup(html, "html.parser").select(selector)
+        assert [str(e) for e in BeautifulSoup(clean, "html.parser").select(selector)] == [
+            str(e) for e in before
+        ], selector
+    return BeautifulSoup(clean, "html.parser")
+
+
+def test_statuses_notes_and_sources_reach_the_term_page(make_glossary: GlossaryFactory) -> None:
+    csat = term_yaml("rahulolu", "CSAT", broader="[nps]")
+    pages = render(make_glossary, {"nps.yml": MARKED, "csat.yml": csat})
+    page = pages["terms/nps.et.md"]
+    assert page.startswith('---\ntitle: "soovitusindeks"\n')  # the title line stays
+    for anchor in ("note", "example", "narrower"):
+        assert f"{{ #{anchor}" in page
+    soup = page_html(page)
+    assert soup.select_one("p.mr-term-status small.mr-status--preferred").get_text() == (
+        "eelistermin"
+    )
+    abbreviation = soup.select_one("p.mr-term-abbreviation")
+    assert abbreviation.select_one("span[lang=en]").get_text() == "NPS"
+    assert [s.get_text() for s in abbreviation.select("small")] == [
+        "lubatav",
+        "võõrkeelne (inglise keel)",
+    ]
+    synonyms = soup.find(id="synonyms").find_next("ul").find_all("li")
+    assert [" ".join(li.get_text().split()) for li in synonyms] == [
+        "nõustumisindeks lubatav",
+        "net promoter score lubatav võõrkeelne (inglise keel)",
+        "lojaalsusindeks taunitav: ütleb vähem kui *soovitusindeks*",
+    ]
+    assert synonyms[1].select_one("span").get("lang") == "en"
+    assert synonyms[2].select_one("small").get("class") == ["mr-status", "mr-status--deprecated"]
+    source = soup.select_one("p.mr-definition-source")
+    assert " ".join(source.get_text().split()) == (
+        "Definitsiooni allikas: A. Author (2020). A title. https://example.org/a"
+    )
+    assert source.select_one("a").get("href") == "https://example.org/a"
+    assert soup.find(id="note").find_next("p").get_text() == "Kirjutatakse väikese tähega."
+    example = soup.find(id="example").find_next("blockquote")
+    assert example.get_text().strip() == "Meie soovitusindeks tõusis 40-ni."
+    assert soup.find(id="narrower").find_next("ul").find("a").get("href") == "csat.md"
+    english = page_html(pages["terms/nps.en.md"])
+    assert english.select_one("p.mr-definition-source").get_text() == (
+        "Source of the definition: written for this glossary"
+    )
+    assert english.find(id="note") is None and english.find(id="synonyms") is None
+    broader = page_html(pages["terms/csat.en.md"]).find(id="broader")
+    assert broader.get_text().startswith("Broader terms")
+    assert broader.find_next("ul").find("a").get_text() == "Net Promoter Score"
 
 
 def test_rendering_is_deterministic(make_glossary: GlossaryFactory) -> None:

@@ -8,10 +8,13 @@ base URL (see :mod:`.urls`).
   as ``skos:prefLabel`` and its introduction as ``dct:description`` in every language.
 - ``<base>terms/<id>/`` is a ``skos:Concept`` per term (id order), ``skos:inScheme`` the
   scheme, with per language (``"…"@et``) one ``skos:prefLabel`` (the preferred term),
-  ``skos:altLabel``\\ s (the abbreviation and the synonyms, none repeating the preferred
-  label), a ``skos:definition`` as plain text, then ``skos:related`` to the related terms as
-  the glossary lists them, and a ``dct:source`` literal per source (``Author (Year). Title.
-  URL``).
+  ``skos:altLabel``\\ s (the admitted abbreviation and synonyms), ``skos:hiddenLabel``\\ s
+  (the deprecated ones: found by search, never shown as a name to use), no label repeating
+  another, a ``skos:definition`` as plain text, the usage note as ``skos:scopeNote`` and the
+  example sentence as ``skos:example``; then ``skos:broader``, ``skos:narrower`` and
+  ``skos:related`` to other terms as the glossary lists them (the check keeps related
+  symmetric and broader/narrower inverse, as SKOS reads them), and a ``dct:source`` literal per
+  source (``Author (Year). Title. URL``).
 - ``<base>terms/categories/#<category>`` is a ``skos:Collection`` per category with its
   labels as ``skos:prefLabel`` and its terms as ``skos:member``.
 - ``<base>frameworks/<id>/`` is a ``skos:Collection`` per framework with its titles as
@@ -26,9 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from ..glossary import Glossary, Term
+from ..glossary import DEPRECATED, Glossary, Term, TermText
 from ..strings import translate
-from .common import alternative_labels, citation, frameworks_in_order, terms_in_order
+from .common import citation, frameworks_in_order, terms_in_order
 from .plaintext import plain_text
 from .urls import category_uri, framework_uri, glossary_uri, term_uri
 
@@ -131,17 +134,46 @@ def _concept(glossary: Glossary, term: Term, scheme: str, concept: Callable[[str
                 [
                     turtle_string(label, lang)
                     for lang, text in texts
-                    for label in alternative_labels(text)
+                    for label in _labels_with_status(text, deprecated=False)
+                ],
+            ),
+            (
+                "skos:hiddenLabel",
+                [
+                    turtle_string(label, lang)
+                    for lang, text in texts
+                    for label in _labels_with_status(text, deprecated=True)
                 ],
             ),
             (
                 "skos:definition",
                 [turtle_string(plain_text(text.definition), lang) for lang, text in texts],
             ),
+            (
+                "skos:scopeNote",
+                [turtle_string(text.note, lang) for lang, text in texts if text.note],
+            ),
+            (
+                "skos:example",
+                [turtle_string(text.example, lang) for lang, text in texts if text.example],
+            ),
+            ("skos:broader", [concept(other) for other in term.broader]),
+            ("skos:narrower", [concept(other) for other in term.narrower]),
             ("skos:related", [concept(related) for related in term.related]),
             ("dct:source", [turtle_string(citation(source)) for source in term.sources]),
         ],
     )
+
+
+def _labels_with_status(text: TermText, *, deprecated: bool) -> list[str]:
+    """The abbreviation and synonyms that are (or are not) deprecated, each name once and
+    never the preferred term: SKOS keeps preferred, alternative and hidden labels apart, so a
+    name listed twice counts with its first status."""
+    first: dict[str, bool] = {}
+    for name in text.names()[1:]:
+        if name.name != text.term:
+            first.setdefault(name.name, name.status == DEPRECATED)
+    return [label for label, is_deprecated in first.items() if is_deprecated == deprecated]
 
 
 def _labels(texts: Mapping[str, str], languages: Sequence[str]) -> list[str]:

@@ -15,19 +15,28 @@ start with a digit, so such an id is written with a leading ``_``). It holds:
   TBX-Basic has *source* as an **admin** data category (its descrip types are only
   subjectField, definition and context), allowed at conceptEntry, langSec and termSec;
   the glossary's sources are about the concept, so they sit on the conceptEntry;
-- ``<ref type="crossReference" target="…">``: one per related term, pointing at that
-  term's conceptEntry, with its preferred term in the default language as text;
+- ``<ref type="crossReference" target="…">``: one per related term, then one per broader
+  and per narrower term, pointing at that term's conceptEntry, with its preferred term in
+  the default language as text (TBX-Basic has no hierarchical relation of its own: its only
+  concept relation is the cross-reference);
 - one ``<langSec xml:lang="…">`` per language with the definition as plain text
-  (``<descrip type="definition">``), the term's page in that language
-  (``<xref type="externalCrossReference">``) and the ``<termSec>``\\ s:
+  (``<descrip type="definition">``; when the term names the definition's source, the two
+  are a ``<descripGrp>`` of the definition and its ``<admin type="source">``, the cited
+  source or, for a definition written for the glossary, its editors), the usage note as a
+  ``<note>``, the term's page in that language (``<xref type="externalCrossReference">``)
+  and the ``<termSec>``\\ s:
 
   - the preferred term: ``termType`` ``fullForm``, ``administrativeStatus``
-    ``preferredTerm-admn-sts``;
-  - the abbreviation, if any: ``termType`` ``abbreviation``, ``admittedTerm-admn-sts``;
-  - each synonym: ``admittedTerm-admn-sts``.
+    ``preferredTerm-admn-sts``, and the example sentence as ``<descrip type="context">``
+    (TBX-Basic allows context at the termSec only);
+  - the abbreviation, if any: ``termType`` ``abbreviation``;
+  - each synonym.
 
-  Every termSec has ``partOfSpeech`` ``noun``: the glossary names concepts, and each of its
-  designations is a noun or a noun phrase.
+  The abbreviation and the synonyms are ``admittedTerm-admn-sts`` or, when the author
+  deprecated them, ``deprecatedTerm-admn-sts`` with the reason as a ``<note>``. A
+  foreign-language form (a loanword kept as it is) has a ``<note>`` naming its language, in
+  the langSec's language. Every termSec has ``partOfSpeech`` ``noun``: the glossary names
+  concepts, and each of its designations is a noun or a noun phrase.
 
 A label that repeats the preferred term or the abbreviation gets no termSec of its own.
 """
@@ -37,8 +46,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..glossary import Glossary, Term
-from ..strings import translate
+from ..glossary import Designation, Glossary, Term
+from ..strings import language_name, translate
 from .common import citation, terms_in_order
 from .plaintext import plain_text
 from .urls import glossary_uri, page_url
@@ -98,34 +107,57 @@ def _concept_entry(glossary: Glossary, term: Term, base_url: str) -> ET.Element:
         _child(entry, "descrip", category.label(lang), type="subjectField", lang=lang)
     for source in term.sources:
         _child(entry, "admin", citation(source), type="source")
-    for related in term.related:
+    for related in (*term.related, *term.broader, *term.narrower):
         name = glossary.term(related).text(default).term
         _child(entry, "ref", name, type="crossReference", target=xml_id(related))
     for lang in glossary.languages:
         text = term.text(lang)
         lang_sec = ET.SubElement(entry, "langSec", {_LANG: lang})
-        _child(lang_sec, "descrip", plain_text(text.definition), type="definition")
+        definition = plain_text(text.definition)
+        if text.definition_source is None:
+            _child(lang_sec, "descrip", definition, type="definition")
+        else:
+            group = ET.SubElement(lang_sec, "descripGrp")
+            _child(group, "descrip", definition, type="definition")
+            if text.definition_source == "editor":
+                cited = translate("term.definition_source.editor_citation", lang, default)
+            else:
+                cited = citation(term.sources[text.definition_source - 1])
+            _child(group, "admin", cited, type="source")
+        if text.note is not None:
+            _child(lang_sec, "note", text.note)
         url = page_url(glossary, base_url, lang, f"terms/{term.id}/")
         _child(lang_sec, "xref", text.term, type="externalCrossReference", target=url)
-        _term_sec(lang_sec, text.term, "preferredTerm-admn-sts", "fullForm")
+        preferred = _term_sec(lang_sec, text.preferred, "fullForm", lang, default)
+        if text.example is not None:
+            _child(preferred, "descrip", text.example, type="context")
         seen = {text.term}
-        if text.abbreviation is not None and text.abbreviation not in seen:
-            seen.add(text.abbreviation)
-            _term_sec(lang_sec, text.abbreviation, "admittedTerm-admn-sts", "abbreviation")
-        for synonym in text.synonyms:
-            if synonym not in seen:
-                seen.add(synonym)
-                _term_sec(lang_sec, synonym, "admittedTerm-admn-sts", None)
+        if text.abbreviation_name is not None and text.abbreviation_name.name not in seen:
+            seen.add(text.abbreviation_name.name)
+            _term_sec(lang_sec, text.abbreviation_name, "abbreviation", lang, default)
+        for synonym in text.synonym_names:
+            if synonym.name not in seen:
+                seen.add(synonym.name)
+                _term_sec(lang_sec, synonym, None, lang, default)
     return entry
 
 
-def _term_sec(lang_sec: ET.Element, term: str, status: str, term_type: str | None) -> None:
+def _term_sec(
+    lang_sec: ET.Element, name: Designation, term_type: str | None, lang: str, default: str
+) -> ET.Element:
+    """A termSec: the term, its type, part of speech and status, and notes on its status."""
     term_sec = ET.SubElement(lang_sec, "termSec")
-    _child(term_sec, "term", term)
+    _child(term_sec, "term", name.name)
     if term_type is not None:
         _child(term_sec, "termNote", term_type, type="termType")
     _child(term_sec, "termNote", "noun", type="partOfSpeech")
-    _child(term_sec, "termNote", status, type="administrativeStatus")
+    _child(term_sec, "termNote", f"{name.status}Term-admn-sts", type="administrativeStatus")
+    if name.reason is not None:
+        _child(term_sec, "note", name.reason)
+    if name.foreign is not None:
+        language = language_name(name.foreign, lang)
+        _child(term_sec, "note", translate("term.status.foreign", lang, default, language=language))
+    return term_sec
 
 
 def _child(
