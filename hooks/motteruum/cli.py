@@ -8,6 +8,7 @@
     motteruum schema [--check]             write (or verify) glossary/schema/*.schema.json
     motteruum changes BASE [--format markdown|json]
                                            terms and frameworks changed since git revision BASE
+    motteruum generate                     check, then write the generated pages into docs/
 
 Run it in the project folder, or give ``--config path/to/mkdocs.yml``.
 """
@@ -26,7 +27,7 @@ from .changes import changes
 from .github import annotation
 from .glossary import Glossary
 from .loader import RESERVED_IDS, SLUG, load_categories, load_glossary
-from .output import GENERATED_FOLDERS
+from .output import GENERATED_FOLDERS, write_generated
 from .problems import SourceError
 from .project import Project, load_project
 from .render import Renderer
@@ -58,6 +59,17 @@ def _check(project: Project) -> Glossary:
     if problems:
         raise SourceError(problems)
     return glossary
+
+
+def generate(project: Project) -> int:
+    """Check everything as the build does, then write the generated Markdown pages into
+    ``docs/`` (the first half of a build, for any engine; the navigation of frameworks is the
+    engine's to fill)."""
+    glossary = _check(project)
+    pages = Renderer(glossary, project.site_languages, project.site_url).pages()
+    written = write_generated(project.docs, pages)
+    print(f"{len(pages)} pages in {project.docs.name}/: {written} written, the rest unchanged")
+    return 0
 
 
 def check(project: Project, output_format: str) -> int:
@@ -161,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command.add_argument("--format", choices=formats, default="text")
     commands.add_parser("new-term").add_argument("id")
     commands.add_parser("schema").add_argument("--check", action="store_true")
+    commands.add_parser("generate", help="write the generated pages into docs/, as a build does")
     command = commands.add_parser("changes", help="what changed since a git revision")
     command.add_argument("base", help="the git revision to compare with (origin/main, a commit)")
     command.add_argument("--format", choices=("markdown", "json"), default="markdown")
@@ -175,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check(project, args.format)
         if args.command == "report":
             return report(project, args.format)
+        if args.command == "generate":
+            return generate(project)
         if args.command == "new-term":
             return new_term(project, args.id)
         if args.command == "changes":

@@ -34,3 +34,13 @@ def sync_folder(folder: Path, pages: Mapping[str, str]) -> int:
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return written
+
+
+def write_generated(docs: Path, pages: Mapping[str, str]) -> int:
+    """Write the generated pages (``terms/nps.et.md``: Markdown) into their folders of
+    ``docs`` (see :data:`GENERATED_FOLDERS`); return how many files were written."""
+    written = 0
+    for folder in GENERATED_FOLDERS:
+        mine = {path: text for path, text in pages.items() if path.startswith(f"{folder}/")}
+        written += sync_folder(docs / folder, mine)
+    return written

@@ -21,7 +21,7 @@ from .languages import site_languages as languages_of
 from .loader import load_glossary
 from .mention_links import MentionLinks, PageContext
 from .mentions import Finder, previews
-from .output import GENERATED_FOLDERS, sync_folder
+from .output import GENERATED_FOLDERS, write_generated
 from .problems import SourceError
 from .render import Language, Renderer
 from .runtime import RuntimeMissing, publish
@@ -74,9 +74,7 @@ def generate(config: MkDocsConfig) -> Glossary:
     pages = Renderer(glossary, languages, config.site_url or "/").pages()
     if first_build(config):
         check_texts(config, glossary, pages)
-    for folder in GENERATED_FOLDERS:
-        mine = {path: text for path, text in pages.items() if path.startswith(f"{folder}/")}
-        sync_folder(docs_dir / folder, mine)
+    write_generated(docs_dir, pages)
     list_frameworks_in_nav(config, glossary)
     return glossary
 

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from motteruum.cli import main
+from motteruum.loader import load_glossary
 from motteruum.project import load_project
 from motteruum.schema import schemas
 from tests.conftest import ROOT, GlossaryFactory, term_yaml
@@ -187,3 +188,29 @@ def test_the_command_and_the_build_read_the_same_languages() -> None:
     built = site_languages(config.plugins["i18n"].config.languages)
     assert built == [Language("et", "Eesti", ""), Language("en", "English", "en/")]
     assert list(load_project(ROOT / "mkdocs.yml").site_languages) == built
+
+
+def test_generate_writes_the_pages_a_build_would(tmp_path: Path) -> None:
+    """``motteruum generate`` is the first half of a build without MkDocs: the same pages."""
+    from motteruum.render import Renderer
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "glossary", project / "glossary")
+    shutil.copytree(
+        ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("terms", "frameworks")
+    )
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    assert main(["--config", str(project / "mkdocs.yml"), "generate"]) == 0
+    settings = load_project(project / "mkdocs.yml")
+    glossary = load_glossary(
+        settings.glossary, settings.languages, calculators=settings.calculators()
+    )
+    expected = Renderer(glossary, settings.site_languages, settings.site_url).pages()
+    written = {
+        path.relative_to(project / "docs").as_posix(): path.read_text(encoding="utf-8")
+        for folder in ("terms", "frameworks")
+        for path in (project / "docs" / folder).rglob("*.md")
+    }
+    assert written == expected
+    # a second run writes nothing: the files are the same
+    assert main(["--config", str(project / "mkdocs.yml"), "generate"]) == 0
