@@ -111,10 +111,12 @@ def _language_code(value: str) -> str:
     return value
 
 
+#: The form of a language code: two or three lower-case letters (ISO 639-1 or -2/3).
+LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}$"
 #: The language a foreign-language form comes from: an ISO 639 code such as ``en``.
 LanguageCode = Annotated[
     str,
-    StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$"),
+    StringConstraints(strict=True, pattern=LANGUAGE_CODE_PATTERN),
     AfterValidator(_language_code),
 ]
 _FOREIGN = (

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .model import NAME_TAGS
+from .model import LANGUAGE_CODE_PATTERN, NAME_TAGS
 from .problems import Problem
 from .yamlsource import Location, SourceFile
 
@@ -116,6 +116,11 @@ def _message(
         return f"unknown field '{name}'{hint}; expected one of: {', '.join(allowed)}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == LANGUAGE_CODE_PATTERN:
+        return (
+            "expected a language code: the two or three lower-case letters of ISO 639, such "
+            f"as 'en', found {value!r}"
+        )
     if kind == "string_pattern_mismatch":
         return f"expected a web address starting with http:// or https://, found {value!r}"
     if kind == "string_type":

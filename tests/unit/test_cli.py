@@ -138,6 +138,27 @@ def _schema_accepts(schema: dict[str, object], data: object) -> bool:
     return jsonschema.Draft202012Validator(schema).is_valid(data)
 
 
+#: Estonian lines in place of ``term: n``: names with a status or a language, definition
+#: sources, notes, accepted and refused alike.
+MARKS = [
+    "  term: n\n  abbreviation: {name: N, foreign: en}\n  synonyms: [x, {name: y, foreign: la}]\n",
+    "  term: n\n  synonyms: [{name: y, status: deprecated, reason: old}, {name: z}]\n",
+    "  term: {name: n2, foreign: en}\n",
+    "  term: n\n  definition_source: 1\n  note: A note.\n  example: An example.\n",
+    "  term: n\n  definition_source: editor\n",
+    "  term: n\n  synonyms: [{name: y, status: deprecated}]\n",
+    "  term: n\n  synonyms: [{name: y, reason: old}]\n",
+    "  term: n\n  synonyms: [{name: y, status: preferred}]\n",
+    "  term: n\n  synonyms: [{name: y, foreign: English}]\n",
+    "  term: n\n  synonyms: [{y: z}]\n",
+    "  term: n\n  synonyms: [{name: y, colour: red}]\n",
+    "  term: {name: n2, status: admitted}\n",
+    "  term: n\n  definition_source: 0\n",
+    "  term: n\n  definition_source: toimetus\n",
+    "  term: n\n  note: ''\n",
+]
+
+
 def test_schema_and_validator_agree(make_glossary: GlossaryFactory) -> None:
     from motteruum.loader import load_glossary
     from motteruum.problems import SourceError
@@ -151,6 +172,8 @@ def test_schema_and_validator_agree(make_glossary: GlossaryFactory) -> None:
         term_yaml("k", "k").replace("    year: 2020", "    year: '2020'"),
         term_yaml("l", "l").replace("  term: l\n", "  term: '   '\n"),
         term_yaml("m", "m").replace("    title: A title\n", "    url: https://example.org/\n"),
+        *(term_yaml("n", "n").replace("  term: n\n", lines, 1) for lines in MARKS),
+        term_yaml("o", "o", broader="[p]", narrower="[q]"),
     ]
     for index, text in enumerate(cases):
         root = make_glossary({})
@@ -161,7 +184,8 @@ def test_schema_and_validator_agree(make_glossary: GlossaryFactory) -> None:
             load_glossary(root, ["et", "en"])
             validator_ok = True
         except SourceError as error:
-            validator_ok = all(p.field in {"related[0]", "related[1]"} for p in error.problems)
+            relations = {"related[0]", "related[1]", "broader[0]", "narrower[0]"}
+            validator_ok = all(p.field in relations for p in error.problems)
         assert _schema_accepts(schema, yaml.safe_load(text)) == validator_ok, text
 
 
