@@ -27,7 +27,9 @@ def gaps(glossary: Glossary) -> dict[str, list[str]]:
             lacking = [lang for lang in glossary.languages if lang not in have]
             if have and lacking:
                 missing.append(f"{term.source_path}: {name}: missing in {', '.join(lacking)}")
-    pointed_to = {related for term in glossary.terms for related in term.related}
+    pointed_to = {
+        other for term in glossary.terms for other in (*term.related, *term.broader, *term.narrower)
+    }
     pointed_to |= {term_id for framework in glossary.frameworks for term_id in framework.mentions}
     return {
         "missing_in_language": missing,
@@ -35,6 +37,6 @@ def gaps(glossary: Glossary) -> dict[str, list[str]]:
         "unrelated": [
             term.source_path
             for term in glossary.terms
-            if not term.related and term.id not in pointed_to
+            if not (term.related or term.broader or term.narrower) and term.id not in pointed_to
         ],
     }
