@@ -100,6 +100,8 @@ class Term:
     id: str
     source_path: str
     category: str
+    #: Ids of related terms. Symmetric: the check reports a link one file lists and the other
+    #: does not (the build adds nothing), so what a page lists is what its file says.
     related: tuple[str, ...]
     sources: tuple[Source, ...]
     calculator: str | None
