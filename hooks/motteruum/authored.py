@@ -101,13 +101,14 @@ _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 #: What the templates of generated pages add around the authored text: the heading, diagrams
 #: (SVG), mention links with their preview (``data-preview``), links to the other languages.
 PAGE_TAGS = AUTHOR_TAGS | frozenset(
-    "h1 nav figure svg title defs marker path line g rect circle text tspan".split()
+    "h1 nav time figure svg title defs marker path line g rect circle text tspan".split()
 )
 #: Attributes the templates put on any element of a generated page.
 PAGE_GENERIC_ATTRIBUTES = GENERIC_ATTRIBUTES | {"aria-label", "aria-hidden"}
 PAGE_ATTRIBUTES: Mapping[str, frozenset[str]] = {
     **AUTHOR_ATTRIBUTES,
     "a": AUTHOR_ATTRIBUTES["a"] | {"data-preview", "data-preview-term", "type", "download"},
+    "time": frozenset({"datetime"}),
     "svg": frozenset("viewBox width height role aria-labelledby xmlns".split()),
     "marker": frozenset("viewBox refX refY markerWidth markerHeight orient".split()),
     "path": frozenset({"d"}),

@@ -26,6 +26,7 @@ from .authored import MarkdownSettings
 from .changes import changes
 from .github import annotation
 from .glossary import Glossary
+from .history import SourceLinks, last_changes
 from .loader import RESERVED_IDS, SLUG, load_categories, load_glossary
 from .output import GENERATED_FOLDERS, write_generated
 from .problems import SourceError
@@ -66,7 +67,10 @@ def generate(project: Project) -> int:
     ``docs/`` (the first half of a build, for any engine; the navigation of frameworks is the
     engine's to fill)."""
     glossary = _check(project)
-    pages = Renderer(glossary, project.site_languages, project.site_url).pages()
+    sources = SourceLinks.of(
+        project.repo_url, project.edit_uri, project.docs.name, last_changes(project.root)
+    )
+    pages = Renderer(glossary, project.site_languages, project.site_url, sources).pages()
     written = write_generated(project.docs, pages)
     print(f"{len(pages)} pages in {project.docs.name}/: {written} written, the rest unchanged")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import subprocess
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: Generated page (first part of its path in ``docs/``) → the glossary folder it comes from.
@@ -74,3 +75,37 @@ def page_date(src_uri: str, changes: Mapping[str, str]) -> str:
             prefix = source.rstrip("/") + "/"
             found += [date for path, date in changes.items() if path.startswith(prefix)]
     return max(found) if found else Undated()
+
+
+@dataclass(frozen=True)
+class SourceLinks:
+    """Where a page's source file can be edited, and when it last changed (from git).
+
+    ``edit_base`` is the repository host's address of the project's root for editing (e.g.
+    ``https://github.com/org/repo/edit/main/``), ``None`` when the site names no repository.
+    """
+
+    edit_base: str | None = None
+    changes: Mapping[str, str] = field(default_factory=dict)
+
+    def edit_url(self, path: str) -> str | None:
+        """The address where ``path`` (relative to the project) is edited."""
+        return f"{self.edit_base}{path}" if self.edit_base else None
+
+    def changed(self, path: str) -> str | None:
+        """The date of the last commit that changed ``path`` (None outside git)."""
+        return self.changes.get(path)
+
+    @classmethod
+    def of(
+        cls, repo_url: str | None, edit_uri: str | None, docs: str, changes: Mapping[str, str]
+    ) -> SourceLinks:
+        """From MkDocs' ``repo_url`` and ``edit_uri`` (which points at the docs folder, e.g.
+        ``edit/main/docs/``): the same address for the project's root."""
+        if not repo_url or edit_uri is None:
+            return cls(None, changes)
+        uri = edit_uri.strip("/")
+        if uri.endswith(docs.strip("/")):
+            uri = uri[: -len(docs.strip("/"))].rstrip("/")
+        base = repo_url.rstrip("/") + "/" + (f"{uri}/" if uri else "")
+        return cls(base, changes)

@@ -42,6 +42,7 @@ from .site import (
     search_in_page_language,
     site_languages,
     source_changes,
+    source_links,
     stage_output,
     start_engine_in_head,
     watch_sources_only,
@@ -86,7 +87,7 @@ class SitePlugin:
         if first_build(config):
             check_pages(config)
             changes = source_changes(config)
-            glossary = generate(config)
+            glossary = generate(config, source_links(config, changes))
             self.state = BuildState(
                 glossary=glossary,
                 staging=stage_output(config),

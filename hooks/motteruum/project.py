@@ -42,6 +42,10 @@ class Project:
     markdown_extensions: tuple[object, ...] = ()
     #: The site's public address (``site_url``).
     site_url: str = "/"
+    #: The repository's address and the path where its docs folder is edited (MkDocs' own
+    #: ``repo_url`` and ``edit_uri``).
+    repo_url: str | None = None
+    edit_uri: str | None = None
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -75,4 +79,6 @@ def load_project(config_file: Path) -> Project:
         tuple(site_languages(i18n["languages"])),
         tuple(config.get("markdown_extensions") or ()),
         str(config.get("site_url") or "/"),
+        config.get("repo_url"),
+        config.get("edit_uri"),
     )

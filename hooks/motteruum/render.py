@@ -20,6 +20,7 @@ from . import diagram
 from .collation import Collation, letter_anchor
 from .exports import DOWNLOADS, defined_term_jsonld, defined_term_set_jsonld
 from .glossary import Framework, Glossary, Term
+from .history import SourceLinks
 from .seo import description_front_matter
 from .strings import language_name, translator
 
@@ -104,12 +105,14 @@ class Renderer:
         glossary: Glossary,
         languages: Sequence[Language],
         site_url: str,
+        sources: SourceLinks | None = None,
     ) -> None:
         self.glossary = glossary
         self.languages = tuple(languages)
         self.default = self.languages[0].code
         self.site_url = site_url
         self._contexts: dict[str, dict[str, object]] = {}
+        self.sources = sources or SourceLinks()
 
     def pages(self) -> dict[str, str]:
         """Every generated page: ``{path inside docs/: Markdown}``, in a stable order."""
@@ -132,6 +135,7 @@ class Renderer:
                     "term.md.j2",
                     language,
                     term=term,
+                    source_file=self._source(term.source_path),
                     others=self._other_languages(f"terms/{term.id}/", language),
                     jsonld=Markup(defined_term_jsonld(self.glossary, term, lang, self.site_url)),
                 )
@@ -141,6 +145,7 @@ class Renderer:
                     "framework.md.j2",
                     language,
                     framework=framework,
+                    source_file=self._source(framework.source_path),
                     drawing=self._diagram(framework, lang),
                     tool=next((k for k, v in ASSESSMENTS.items() if v == framework.id), None),
                     others=self._other_languages(f"frameworks/{framework.id}/", language),
@@ -234,6 +239,10 @@ class Renderer:
         return sorted(
             with_abbreviation, key=lambda t: collation.key(t.text(lang).abbreviation or "")
         )
+
+    def _source(self, path: str) -> dict[str, str | None]:
+        """The source file of a page: where to edit it, when it last changed."""
+        return {"edit": self.sources.edit_url(path), "changed": self.sources.changed(path)}
 
     def _other_languages(self, path: str, current: Language) -> list[tuple[Language, str]]:
         """Relative links from ``path`` in ``current`` to the same page in the other languages."""

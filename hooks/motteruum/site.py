@@ -16,7 +16,7 @@ from mkdocs.utils import CountHandler
 from .authored import MarkdownSettings, sanitize
 from .exports import downloads
 from .glossary import Glossary
-from .history import last_changes
+from .history import SourceLinks, last_changes
 from .languages import site_languages as languages_of
 from .loader import load_glossary
 from .mention_links import MentionLinks, PageContext
@@ -58,7 +58,14 @@ def calculator_pages(docs_dir: Path) -> set[str]:
     return names - {"index"}
 
 
-def generate(config: MkDocsConfig) -> Glossary:
+def source_links(config: MkDocsConfig, changes: Mapping[str, str]) -> SourceLinks:
+    """Where each source file is edited (``repo_url``, ``edit_uri``) and when it changed."""
+    project = Path(config.config_file_path).parent.resolve()
+    docs = Path(config.docs_dir).resolve().relative_to(project).as_posix()
+    return SourceLinks.of(config.repo_url, config.edit_uri, docs, changes)
+
+
+def generate(config: MkDocsConfig, sources: SourceLinks | None = None) -> Glossary:
     """Validate ``glossary/`` and write its pages into ``docs/terms/``; stop on problems."""
     project = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
@@ -71,7 +78,7 @@ def generate(config: MkDocsConfig) -> Glossary:
         )
     except SourceError as error:
         raise PluginError(error.report()) from None
-    pages = Renderer(glossary, languages, config.site_url or "/").pages()
+    pages = Renderer(glossary, languages, config.site_url or "/", sources).pages()
     if first_build(config):
         check_texts(config, glossary, pages)
     write_generated(docs_dir, pages)
