@@ -119,6 +119,12 @@ class _Refused(Exception):
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_TOO_DEEP = (
+    f"nested more than {MAX_DEPTH} levels deep: a glossary file needs far fewer; "
+    "check the indentation and the brackets"
+)
+
+
 def _check_events(text: str) -> None:
     """Refuse anchors, aliases and deep nesting on the event stream, before anything is
     composed: an alias bomb stops at its first anchor and deep nesting at :data:`MAX_DEPTH`,
@@ -140,11 +146,7 @@ def _check_events(text: str) -> None:
             )
         if isinstance(event, CollectionStartEvent):
             if depth >= MAX_DEPTH:
-                raise _Refused(
-                    event,
-                    f"nested more than {MAX_DEPTH} levels deep: a glossary file needs far "
-                    "fewer; check the indentation and the brackets",
-                )
+                raise _Refused(event, _TOO_DEEP)
             depth += 1
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
@@ -277,6 +279,8 @@ def _parse(text: str, lines: _Lines, display_path: str) -> SourceFile:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = error.problem or error.context or "invalid YAML"
+        if "nesting depth" in what:  # PyYAML's own limit, met while it reads ahead
+            raise problem(line, column, _TOO_DEEP) from None
         raise problem(line, column, f"YAML syntax error: {what}") from None
     except yaml.reader.ReaderError as error:  # a character PyYAML refuses (U+FFFF, …)
         line, column = lines.position(error.position)

@@ -125,10 +125,12 @@ def test_deep_nesting_stops_at_the_limit(make_glossary: GlossaryFactory, tmp_pat
     started = time.perf_counter()
     message = only(root)
     assert time.perf_counter() - started < 5
-    # The file's mapping is level 1, so the 20th bracket (column 4 + 19) is level 21.
-    assert message == (
-        f"{NPS}:13:23: nested more than {MAX_DEPTH} levels deep: a glossary file needs far "
-        "fewer; check the indentation and the brackets"
+    # The file's mapping is level 1, so the 20th bracket (column 4 + 19) is level 21; PyYAML
+    # from 6.0.4 reads ahead over brackets and meets its own limit first, further on the line.
+    assert message.startswith(f"{NPS}:13:")
+    assert message.endswith(
+        f": nested more than {MAX_DEPTH} levels deep: a glossary file needs far fewer; "
+        "check the indentation and the brackets"
     )
     # Exactly the limit is read.
     path = tmp_path / "t.yml"
