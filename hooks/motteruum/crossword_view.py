@@ -200,14 +200,32 @@ def candidates(glossary: Glossary, lang: str, default_lang: str) -> list[Candida
     return found
 
 
+#: Answers that start with the same letters are one family (KLIENT, KLIENDIKOGEMUS,
+#: KLIENDITEEKOND): in one grid their crossings and clues give each other away.
+FAMILY_LETTERS: Final = 5
+#: At most this many answers of one family in a puzzle.
+FAMILY_LIMIT: Final = 2
+
+
 def choose(found: Sequence[Candidate], seed: int = SEED, limit: int = MAX_ENTRIES) -> list[Entry]:
-    """Up to ``limit`` entries: those with an author's clue first, each group shuffled."""
+    """Up to ``limit`` entries: those with an author's clue first, each group shuffled, and at
+    most :data:`FAMILY_LIMIT` answers that start with the same :data:`FAMILY_LETTERS` letters."""
     rng = random.Random(seed)
     authored = [c for c in found if c.authored]
     others = [c for c in found if not c.authored]
     rng.shuffle(authored)
     rng.shuffle(others)
-    return [c.entry for c in (authored + others)[:limit]]
+    chosen: list[Entry] = []
+    families: dict[str, int] = {}
+    for candidate in authored + others:
+        family = normalize_answer(candidate.entry.answer).cells[:FAMILY_LETTERS]
+        if families.get(family, 0) >= FAMILY_LIMIT:
+            continue
+        families[family] = families.get(family, 0) + 1
+        chosen.append(candidate.entry)
+        if len(chosen) == limit:
+            break
+    return chosen
 
 
 @cache

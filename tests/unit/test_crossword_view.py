@@ -6,11 +6,12 @@ import io
 import json
 import unicodedata
 import zipfile
+from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
 
-from motteruum.crossword import Entry, generate
+from motteruum.crossword import Entry, generate, normalize_answer
 from motteruum.crossword.browser import new_puzzle, puzzle_data, puzzle_id
 from motteruum.crossword_view import (
     MASK,
@@ -152,6 +153,17 @@ def test_the_page_puzzle_is_chosen_from_the_glossary_and_deterministic(lang: str
     assert {e["answer"] for e in data["entries"]} <= {c["answer"] for c in data["clues"]}
     placed = {unicodedata.normalize("NFC", e.answer.upper()) for e in chosen}
     assert {c["answer"] for c in data["clues"]} <= placed
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_more_than_two_answers_of_one_family(lang: str) -> None:
+    """KLIENT, KLIENDIKOGEMUS, KLIENDITEEKOND … in one grid give each other away (review C10):
+    at most two answers may start with the same five letters."""
+    found = candidates(real_glossary(), lang, "et")
+    families = Counter(normalize_answer(c.entry.answer).cells[:5] for c in found)
+    assert families.most_common(1)[0][1] > 2  # the glossary has such families
+    chosen = Counter(normalize_answer(e.answer).cells[:5] for e in choose(found))
+    assert max(chosen.values()) <= 2
 
 
 def test_rendered_widget_has_the_grid_clues_and_key_in_html() -> None:
