@@ -54,6 +54,11 @@ The error fields are those of :class:`~calculators.errors.CalculatorError`: a st
     ``name`` is ``"nps"`` or ``"enps"``. Inputs: ``margin`` (NPS points, required),
     ``confidence``, ``expected_promoters`` and ``expected_detractors`` (per cent, both or
     neither), ``headcount``. The ``result`` is a :class:`~calculators.nps.SamplePlan`.
+
+``survey(name, form)``
+    The survey workbench: ``name`` is ``"read"`` (a survey export's bytes or text),
+    ``"analyse"``, ``"export"``, ``"compare"`` or ``"plan"``; see
+    :mod:`calculators.survey.api`, which is imported only on the first call.
 """
 
 from __future__ import annotations
@@ -221,3 +226,10 @@ def compare(name: str, form: Mapping[str, str]) -> dict[str, JsonValue]:
 def plan_sample_size(name: str, form: Mapping[str, str]) -> dict[str, JsonValue]:
     """Plan an NPS or eNPS sample size from raw form values; never raises (see above)."""
     return guarded(lambda: _plan(name, form))
+
+
+def survey(name: str, form: Mapping[str, object]) -> dict[str, JsonValue]:
+    """The survey workbench's call ``name`` (:func:`calculators.survey.api.call`); never raises."""
+    from calculators.survey.api import call  # the workbench's modules load on first use
+
+    return call(name, form)

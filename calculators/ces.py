@@ -17,6 +17,11 @@ the ends of the scale (``interval_clipped`` warning). The *t* quantile is comput
 surveys are often small and the normal value would make their intervals too narrow. A single
 response has no standard deviation and so no interval (``interval_unavailable``); identical
 answers give an interval of zero width.
+
+**Comparison** (:func:`compare_ces`, :func:`compare_means`): the difference of two means,
+``second - first``, with Welch's *t* test and interval (Welch 1947): the standard error
+``sqrt(s₁²/n₁ + s₂²/n₂)`` and the Welch-Satterthwaite degrees of freedom, so the two groups
+need not have the same spread. Each group needs at least two answers.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from calculators.results import (
     sample_warnings,
     width_warning,
 )
-from calculators.stats import histogram_moments, t_value
+from calculators.stats import histogram_moments, t_quantile, t_upper_tail, t_value
 
 
 @dataclass(frozen=True)
@@ -169,4 +174,68 @@ def ces_from_responses(
     """:func:`compute_ces` from individual answers, pasted text or a sequence."""
     return compute_ces(
         histogram_from_responses(responses, scale=scale), scale=scale, confidence=confidence
+    )
+
+
+@dataclass(frozen=True)
+class MeanDifference:
+    """The difference ``second - first`` of two means, with Welch's interval and p-value.
+
+    When either group has fewer than two answers there is no standard deviation: only
+    ``difference`` is set (``interval``, ``p_value`` and ``significant`` are ``None``).
+    """
+
+    difference: float
+    interval: Interval | None
+    standard_error: float | None
+    degrees_of_freedom: float | None
+    p_value: float | None
+    significant: bool | None
+    confidence: int
+    unit: str = "scale_points"
+
+
+def compare_means(
+    first: tuple[int, float, float | None],
+    second: tuple[int, float, float | None],
+    *,
+    confidence: int = 95,
+) -> MeanDifference:
+    """``second - first`` of two means given as ``(n, mean, standard deviation)``."""
+    level = parse_confidence(confidence)
+    (n1, mean1, sd1), (n2, mean2, sd2) = first, second
+    difference = mean2 - mean1
+    if sd1 is None or sd2 is None or n1 < 2 or n2 < 2:
+        return MeanDifference(difference, None, None, None, None, None, level)
+    v1 = sd1 * sd1 / n1
+    v2 = sd2 * sd2 / n2
+    error = math.sqrt(v1 + v2)
+    if error == 0.0:  # every answer in both groups the same
+        p_value = 1.0 if difference == 0.0 else 0.0
+        interval = Interval(difference, difference, difference, level, "welch")
+        return MeanDifference(
+            difference, interval, 0.0, None, p_value, p_value < 1.0 - level / 100, level
+        )
+    df = (v1 + v2) ** 2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
+    t = difference / error
+    p_value = min(1.0, 2.0 * t_upper_tail(abs(t), df))
+    half = t_quantile(0.5 + level / 200, df) * error
+    interval = Interval(difference - half, difference + half, difference, level, "welch")
+    return MeanDifference(
+        difference=difference,
+        interval=interval,
+        standard_error=error,
+        degrees_of_freedom=df,
+        p_value=p_value,
+        significant=p_value < 1.0 - level / 100,
+        confidence=level,
+    )
+
+
+def compare_ces(first: CesResult, second: CesResult, *, confidence: int = 95) -> MeanDifference:
+    """Compare the means of two CES results on the same scale: ``second - first``."""
+    return compare_means(
+        (first.n, first.score, first.standard_deviation),
+        (second.n, second.score, second.standard_deviation),
+        confidence=confidence,
     )

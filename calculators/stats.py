@@ -184,3 +184,59 @@ def histogram_moments(histogram: Sequence[int], low: int) -> tuple[int, float, f
         return n, mean, None
     variance = (n * second - first * first) / (n * (n - 1))
     return n, mean, math.sqrt(variance)
+
+
+def regularized_gamma(a: float, x: float) -> float:
+    """The regularized lower incomplete gamma function ``P(a, x)`` for ``a > 0``, ``x >= 0``.
+
+    A series below ``x = a + 1`` and a continued fraction (modified Lentz) above it (Numerical
+    Recipes, 3rd ed., §6.2). ``P(k/2, x/2)`` is the chi-square distribution function.
+    """
+    if x <= 0.0:
+        return 0.0
+    log_front = a * math.log(x) - x - math.lgamma(a)
+    if x < a + 1.0:
+        term = total = 1.0 / a
+        denominator = a
+        for _ in range(_CF_MAX_ITERATIONS):
+            denominator += 1.0
+            term *= x / denominator
+            total += term
+            if abs(term) < abs(total) * _CF_EPSILON:
+                break
+        return min(1.0, total * math.exp(log_front))
+    b = x + 1.0 - a
+    c = 1.0 / _CF_TINY
+    d = 1.0 / b
+    h = d
+    for i in range(1, _CF_MAX_ITERATIONS + 1):
+        an = -i * (i - a)
+        b += 2.0
+        d = an * d + b
+        d = _CF_TINY if abs(d) < _CF_TINY else d
+        c = b + an / c
+        c = _CF_TINY if abs(c) < _CF_TINY else c
+        d = 1.0 / d
+        delta = d * c
+        h *= delta
+        if abs(delta - 1.0) < _CF_EPSILON:
+            break
+    return max(0.0, 1.0 - math.exp(log_front) * h)
+
+
+def chi_square_cdf(x: float, df: float) -> float:
+    """``P(X <= x)`` for a chi-square ``X`` with ``df > 0`` degrees of freedom."""
+    return regularized_gamma(df / 2.0, x / 2.0)
+
+
+def binomial_cdf(k: int, n: int, p: float) -> float:
+    """``P(K <= k)`` for a binomial ``K`` of ``n`` trials with success probability ``p``."""
+    if k < 0:
+        return 0.0
+    if k >= n:
+        return 1.0
+    if p <= 0.0:
+        return 1.0
+    if p >= 1.0:
+        return 0.0
+    return regularized_beta(1.0 - p, n - k, k + 1)
