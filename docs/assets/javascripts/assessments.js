@@ -1,8 +1,18 @@
-// Self-assessments: answers stay in this browser (localStorage), the Python engine scores them,
-// exports them as CSV/JSON, and aggregates the CSV files of a team. No scoring here.
+// Self-assessments: answers stay in this browser (localStorage under motteruum.assessment.<name>,
+// through storage.js: without storage they last while the page is open, and a notice says so),
+// the Python engine scores them, exports them as CSV/JSON, and aggregates the CSV files of a
+// team. No scoring here.
+//
+// Answers in the address (?cx=…) are also how answers are shared. A link from someone else never
+// overwrites the reader's own: its answers are shown under a banner until the reader chooses
+// "Keep mine" (the link's answers leave the address, the stored ones come back) or "Use these"
+// (they are stored, under no name). Until then nothing is stored. The address the widget writes
+// itself is marked in history.state, so a reload shows the reader's own answers without the
+// banner (and keeps them, and the name, when the browser stores nothing).
 // Markup contract: root [data-assessment=cx|ex][data-state], one radio group per aspect id,
-// outputs [data-output=mean|answered|weakest].
+// outputs [data-output=mean|answered|weakest], [data-storage-notice], [data-shared].
 import { activator, fill, formatNumber, whenSeen } from "./engine.js";
+import { isRecord, openStore, showStorageNotice } from "./storage.js";
 
 function setUp(root) {
   const name = root.dataset.assessment;
@@ -13,9 +23,12 @@ function setUp(root) {
   const participant = root.querySelector("[data-participant]");
   const status = root.querySelector("[data-status]");
   const message = root.querySelector('[data-output="message"]');
-  const storageKey = `motteruum.assessment.${name}`;
+  const store = openStore("motteruum.assessment");
+  const banner = root.querySelector("[data-shared]");
+  const mark = `motteruum.assessment.${name}`; // our own answers in history.state
   let running = null;
   let latest = null;
+  let shared = false; // showing a link's answers, the reader has not chosen yet
 
   const out = (key) => root.querySelector(`[data-output="${key}"]`);
   const label = (id) => root.querySelector(`#aspect-${id} legend`).textContent;
@@ -39,28 +52,120 @@ function setUp(root) {
   }
 
   // The answers in the address: ?cx=3412… (one digit per aspect in page order, 0 = none).
-  function fromUrl() {
+  function encode(values) {
+    return aspects.map((id) => values[id] || "0").join("");
+  }
+
+  function linkCode() {
     const code = new URLSearchParams(location.search).get(name);
-    if (!code || !/^[0-4]+$/.test(code)) return null;
+    return code && /^[0-4]+$/.test(code) ? code : null;
+  }
+
+  function decode(code) {
     return Object.fromEntries(aspects.map((id, i) => [id, code[i] && code[i] !== "0" ? code[i] : ""]));
   }
 
-  function toUrl(values) {
+  function address(code) {
     const params = new URLSearchParams(location.search);
-    params.set(name, aspects.map((id) => values[id] || "0").join(""));
-    return `${location.pathname}?${params}${location.hash}`;
+    if (code === null) params.delete(name);
+    else params.set(name, code);
+    const query = params.toString();
+    return `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+  }
+
+  function replaceAddress(state, url) {
+    try {
+      history.replaceState(state, "", url);
+    } catch {
+      // some browsers refuse many replacements in a row: the address is only a convenience
+    }
+  }
+
+  // A stored value: {answers: {aspect: "1".."4" or ""}, participant: "…"}; anything else is
+  // set aside by the store as corrupt.
+  function validStored(value) {
+    if (!isRecord(value) || !isRecord(value.answers)) return false;
+    if (value.participant != null && typeof value.participant !== "string") return false;
+    return Object.values(value.answers).every(
+      (answer) => answer === null || ((typeof answer === "string" || typeof answer === "number") && /^[1-4]?$/.test(String(answer))),
+    );
+  }
+
+  function stored() {
+    const value = store.get(name, validStored);
+    if (!value) return { answers: {}, participant: "" };
+    const values = Object.fromEntries(aspects.map((id) => [id, String(value.answers[id] ?? "")]));
+    return { answers: values, participant: value.participant || "" };
+  }
+
+  /** What this widget wrote into this history entry: {code, participant}, or null. */
+  function ownState() {
+    const own = isRecord(history.state) ? history.state[mark] : null;
+    return isRecord(own) && typeof own.code === "string" ? own : null;
   }
 
   function save() {
     const values = answers();
-    localStorage.setItem(storageKey, JSON.stringify({ answers: values, participant: participant.value }));
-    history.replaceState(history.state, "", toUrl(values));
+    const code = encode(values);
+    const state = isRecord(history.state) ? { ...history.state } : {};
+    if (shared) {
+      // the link's answers, as the reader changes them, stay in the address only
+      delete state[mark];
+    } else {
+      store.set(name, { answers: values, participant: participant.value });
+      state[mark] = { code, participant: participant.value };
+    }
+    replaceAddress(state, address(code));
+  }
+
+  function showShared(on) {
+    shared = on;
+    banner.hidden = !on;
   }
 
   function restore() {
-    const stored = JSON.parse(localStorage.getItem(storageKey) || "null");
-    if (stored) participant.value = stored.participant || "";
-    setAnswers(fromUrl() || (stored ? stored.answers : {}));
+    const code = linkCode();
+    const mine = stored();
+    const own = ownState();
+    if (code === null) {
+      participant.value = mine.participant;
+      setAnswers(mine.answers);
+    } else if (own && own.code === code) {
+      // the address this widget wrote, e.g. before a reload: the reader's own answers
+      participant.value = typeof own.participant === "string" ? own.participant : mine.participant;
+      setAnswers(decode(code));
+    } else if (aspects.every((id) => decode(code)[id] === mine.answers[id])) {
+      // a link to the answers stored here
+      participant.value = mine.participant;
+      setAnswers(mine.answers);
+    } else {
+      participant.value = ""; // the stored answers' name is not the link's
+      setAnswers(decode(code));
+      showShared(true);
+    }
+  }
+
+  function keepMine() {
+    const mine = stored();
+    showShared(false);
+    const state = isRecord(history.state) ? { ...history.state } : {};
+    delete state[mark];
+    replaceAddress(state, address(null));
+    participant.value = mine.participant;
+    setAnswers(mine.answers);
+    focusAnswers();
+    score();
+  }
+
+  function useThese() {
+    showShared(false);
+    save(); // the link's answers, under the name in the field (the link carries none)
+    focusAnswers();
+  }
+
+  function focusAnswers() {
+    const first = form.querySelector("input:checked") || form.querySelector("input");
+    first?.focus();
   }
 
   function scoreForm() {
@@ -209,7 +314,10 @@ function setUp(root) {
     score();
   });
 
+  showStorageNotice(root.querySelector("[data-storage-notice]"), store);
   restore();
+  root.querySelector("[data-shared-keep]").addEventListener("click", keepMine);
+  root.querySelector("[data-shared-use]").addEventListener("click", useThese);
   form.addEventListener("change", () => {
     save();
     score();

@@ -4,6 +4,7 @@
 // Markup contract: hooks/motteruum/templates/crossword.html.j2 (the same classes are built here
 // for a new puzzle).
 import { engine, fill } from "./engine.js";
+import { isRecord, openStore, showStorageNotice } from "./storage.js";
 
 const BLOCK = ".";
 const STORE = "motteruum.crossword";
@@ -18,34 +19,14 @@ function element(tag, className, text) {
   return node;
 }
 
-function storage() {
-  try {
-    const probe = `${STORE}.probe`;
-    localStorage.setItem(probe, "1");
-    localStorage.removeItem(probe);
-    return localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function readJson(store, key) {
-  if (!store) return null;
-  try {
-    return JSON.parse(store.getItem(key) || "null");
-  } catch {
-    return null;
-  }
-}
+// What is kept under motteruum.crossword.<lang>.<puzzle id> (letters) and .<lang>.current (a new
+// puzzle). storage.js never throws: without storage, progress lasts while the page is open.
+const PROGRESS = (value) => isRecord(value) && Array.isArray(value.letters);
+const CURRENT = (value) => isRecord(value) && typeof value.base === "string" && isRecord(value.puzzle);
 
 function writeJson(store, key, value) {
-  if (!store) return;
-  try {
-    if (value === null) store.removeItem(key);
-    else store.setItem(key, JSON.stringify(value));
-  } catch {
-    // storage full or denied: progress simply is not kept
-  }
+  if (value === null) store.remove(key);
+  else store.set(key, value);
 }
 
 function duration(ms) {
@@ -87,7 +68,7 @@ function setUp(root) {
   const strings = JSON.parse(root.querySelector("[data-strings]").textContent);
   const base = JSON.parse(root.querySelector("[data-puzzle]").textContent);
   const t = (key, values) => fill(strings[`crossword.${key}`] || "", values || {});
-  const store = storage();
+  const store = openStore(STORE);
   const board = root.querySelector("[data-board]");
   const clueLists = root.querySelector("[data-clues]");
   const keyBody = root.querySelector("[data-key-body]");
@@ -123,8 +104,8 @@ function setUp(root) {
   let composed = "";
   let printKey = false;
 
-  const progressKey = () => `${STORE}.${lang}.${puzzle.data.id}`;
-  const currentKey = `${STORE}.${lang}.current`;
+  const progressKey = () => `${lang}.${puzzle.data.id}`;
+  const currentKey = `${lang}.current`;
   const tdAt = (index) => grid.rows[Math.floor(index / puzzle.width)].cells[index % puzzle.width];
   const wordAt = (index, way = direction) => {
     const cell = puzzle.cells[index];
@@ -261,7 +242,7 @@ function setUp(root) {
   }
 
   function restore() {
-    const saved = readJson(store, progressKey());
+    const saved = store.get(progressKey(), PROGRESS);
     const size = puzzle.width * puzzle.height;
     letters = new Array(size).fill("");
     revealed = new Set();
@@ -668,7 +649,7 @@ function setUp(root) {
     }
   });
 
-  const saved = readJson(store, currentKey);
+  const saved = store.get(currentKey, CURRENT);
   const generated = saved && saved.base === base.id && saved.puzzle && saved.puzzle.solution ? saved.puzzle : null;
   try {
     show(generated || base, false);
@@ -677,6 +658,7 @@ function setUp(root) {
     show(base, false);
   }
   if (letterCells().some((index) => letters[index]) && !done) startClock();
+  showStorageNotice(root.querySelector("[data-storage-notice]"), store);
   help.hidden = false;
   toolbar.hidden = false;
   root.dataset.state = "ready";

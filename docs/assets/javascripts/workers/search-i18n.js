@@ -17,6 +17,11 @@
 //   build puts each name of several words joined by "_" ("_net_promoter_score"): the very
 //   name typed weighs PHRASE times, a longer name it starts ("_kliendi_hääle_meetodid" for
 //   "kliendi hääl") EXACT times, so the page of that name comes before pages of its words.
+//
+// Before all that, a query is cut to its first MAX_WORDS words and MAX_CHARACTERS characters
+// (cap). Every word becomes clauses of lunr's query, and lunr's time and the highlighting of
+// every result grow with them: a pasted paragraph of 300 words kept the worker busy for 12–16 s,
+// and every query typed after it waited behind it. No name in the glossary is that long.
 const params = new URL(self.location.href).searchParams;
 const lang = params.get("lang");
 const material = new URL(params.get("worker") || "", self.location.href);
@@ -27,6 +32,8 @@ const QUERY = 2;
 const EXACT = 100;
 const PHRASE = 1000;
 const REQUIRED_LENGTH = 4;
+const MAX_WORDS = 10;
+const MAX_CHARACTERS = 200;
 const OPERATORS = /["+*^~:]|(?:^|\s)-/;
 const CASE_ENDING = /(?<![\p{L}\d])([\p{L}\d]*\p{Lu}[\p{L}\d]*\p{Lu}[\p{L}\d]*)-\p{Ll}{1,4}(?![\p{L}\d-])/gu;
 const PLURAL = /(?<![\p{L}\d])([\p{L}\d]*\p{Lu}[\p{L}\d]*\p{Lu})s(?![\p{L}\d-])/gu;
@@ -42,9 +49,14 @@ self.addEventListener("message", ({ data: message }) => {
       // keep the default: spaces and hyphens
     }
   } else if (message.type === QUERY && typeof message.data === "string") {
-    message.data = rewrite(message.data);
+    message.data = rewrite(cap(message.data));
   }
 });
+
+function cap(query) {
+  const start = Array.from(query.trimStart()).slice(0, MAX_CHARACTERS).join("");
+  return start.split(/\s+/u).slice(0, MAX_WORDS).join(" ");
+}
 
 function rewrite(query) {
   const plain = query.replace(CASE_ENDING, "$1").replace(PLURAL, "$1");
