@@ -131,9 +131,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     (``/en/…`` → ``/en/404.html``, else ``/404.html``), as README's host setup says."""
 
     extensions_map: ClassVar[dict[str, str]] = STATIC_TYPES
+    #: Headers sent with every response (a host's configuration), e.g. a security policy.
+    extra_headers: ClassVar[dict[str, str]] = {}
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = self._not_found_page() if code == 404 else None
@@ -166,9 +173,11 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` over HTTP on a free loopback port, as a static host would."""
-    handler = partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve ``folder`` over HTTP on a free loopback port, as a static host would, sending
+    ``headers`` with every response."""
+    handler_class = type("_Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+    handler = partial(handler_class, directory=str(folder))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
+from .csp import page_hashes, with_policy
 from .glossary import Glossary
 from .history import page_date
 from .mention_links import MentionLinks
@@ -47,6 +48,7 @@ from .site import (
     start_engine_in_head,
     watch_sources_only,
     write_downloads,
+    write_headers,
     write_not_found_pages,
     write_redirects,
     write_robots_txt,
@@ -70,6 +72,8 @@ class BuildState:
     not_found: dict[str, str] = field(default_factory=dict)
     #: The Markdown extension that links term mentions, for the language being built.
     mentions: MentionLinks | None = None
+    #: The hashes of every inline script of the site, for the policy hosts send as a header.
+    script_hashes: set[str] = field(default_factory=set)
 
 
 class SitePlugin:
@@ -119,9 +123,16 @@ class SitePlugin:
         lang = page_language(page, config)
         output = start_engine_in_head(output, page.url, config)
         try:
-            return without_head_alternates(search_in_page_language(output, lang))
+            output = without_head_alternates(search_in_page_language(output, lang))
         except ThemeChanged as error:
             raise PluginError(f"{page.file.src_uri}: {error}: {THEME_ADVICE}") from None
+        return self._secured(output)
+
+    def _secured(self, html: str) -> str:
+        """``html`` with its Content-Security-Policy; its hashes join the site's header."""
+        state = self._state()
+        state.script_hashes.update(page_hashes(html))
+        return with_policy(html)
 
     def on_template_context(
         self, context: dict[str, object], template_name: str, config: MkDocsConfig
@@ -136,6 +147,7 @@ class SitePlugin:
                 output = without_head_alternates(output)
             except ThemeChanged as error:
                 raise PluginError(f"{template_name}: {error}: {THEME_ADVICE}") from None
+            output = self._secured(output)
             self._state().not_found[current_language(config)] = output
         return output
 
@@ -146,8 +158,9 @@ class SitePlugin:
         write_not_found_pages(config, state.not_found)
         publish_runtime(config)
         write_robots_txt(config)
-        write_redirects(config, state.glossary)
+        state.script_hashes.update(write_redirects(config, state.glossary))
         write_downloads(config, state.glossary)
+        write_headers(config, state.script_hashes)
         finish_output(config, state.staging)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:

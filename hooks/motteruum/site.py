@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from .authored import MarkdownSettings, sanitize
+from .csp import headers_file, page_hashes, policy, with_policy
 from .exports import downloads
 from .glossary import Glossary
 from .history import SourceLinks, last_changes
@@ -271,14 +272,25 @@ def publish_runtime(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
-def write_redirects(config: MkDocsConfig, glossary: Glossary) -> None:
-    """Keep every former term address working: a redirect page per language."""
+def write_redirects(config: MkDocsConfig, glossary: Glossary) -> set[str]:
+    """Keep every former term address working: a redirect page per language, with its
+    Content-Security-Policy; return the hashes of their inline scripts."""
     site_url = config.site_url or "/"
     pages = Renderer(glossary, site_languages(config), site_url).redirects(site_url)
+    hashes: set[str] = set()
     for path, html in pages.items():
+        hashes.update(page_hashes(html))
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        target.write_text(with_policy(html), encoding="utf-8")
+    return hashes
+
+
+def write_headers(config: MkDocsConfig, script_hashes: Iterable[str]) -> None:
+    """``_headers``: the site's Content-Security-Policy for hosts that send it as a header,
+    with the hashes of the inline scripts of every page."""
+    target = Path(config.site_dir) / "_headers"
+    target.write_text(headers_file(policy(script_hashes)), encoding="utf-8")
 
 
 def write_downloads(config: MkDocsConfig, glossary: Glossary) -> None:
