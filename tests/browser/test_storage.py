@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from motteruum.strings import translate
+from tests.browser.conftest import guarded
+from tests.browser.test_accessibility import violations
 from tests.browser.test_search import open_search, results
 
 pytestmark = pytest.mark.browser
@@ -239,6 +242,23 @@ def test_a_shared_link_without_storage_is_still_the_link(page: Page, site_url: s
     root = page.locator("[data-assessment=cx]")
     assert shown(root) == LINK
     expect(root.locator("[data-shared]")).to_be_hidden()
+
+
+@pytest.fixture
+def axe_page(browser: Browser) -> Iterator[Page]:
+    """A page that lets axe-core's script in (:func:`guarded` otherwise)."""
+    yield from guarded(browser.new_context(locale="et-EE", bypass_csp=True))
+
+
+def test_notice_and_banner_have_no_serious_accessibility_violations(
+    axe_page: Page, site_url: str
+) -> None:
+    page = axe_page
+    page.add_init_script(BLOCKED)
+    root = open_assessment(page, f"{site_url}assessments/cx/?cx={LINK}")
+    expect(root.locator("[data-storage-notice]")).to_be_visible()
+    expect(root.locator("[data-shared]")).to_be_visible()
+    assert violations(page) == []
 
 
 @pytest.mark.parametrize("lang", ["et", "en"])
