@@ -9,6 +9,7 @@
     motteruum changes BASE [--format markdown|json]
                                            terms and frameworks changed since git revision BASE
     motteruum generate                     check, then write the generated pages into docs/
+    motteruum postbuild SITE               the runtime, redirects, downloads, policy into SITE
 
 Run it in the project folder, or give ``--config path/to/mkdocs.yml``.
 """
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from . import postbuild
 from .authored import MarkdownSettings
 from .changes import changes
 from .github import annotation
@@ -33,6 +35,7 @@ from .problems import SourceError
 from .project import Project, load_project
 from .render import Renderer
 from .report import gaps
+from .runtime import RuntimeMissing
 from .schema import SCHEMA_FOLDER, TERM_COMMENT, schemas
 from .textcheck import Site, page_problems, text_problems
 
@@ -73,6 +76,26 @@ def generate(project: Project) -> int:
     pages = Renderer(glossary, project.site_languages, project.site_url, sources).pages()
     written = write_generated(project.docs, pages)
     print(f"{len(pages)} pages in {project.docs.name}/: {written} written, the rest unchanged")
+    return 0
+
+
+def postbuild_site(project: Project, site: Path) -> int:
+    """After another engine has built the pages into ``site``: the runtime, robots.txt, the
+    redirects of former ids, the downloads and the security policy for hosts."""
+    if not site.is_dir():
+        print(f"{site} is not a folder: build the site first", file=sys.stderr)
+        return 2
+    glossary = _load(project)
+    try:
+        postbuild.publish_runtime(site, project.root)
+    except RuntimeMissing as error:
+        print(error, file=sys.stderr)
+        return 2
+    postbuild.write_robots_txt(site, project.site_url)
+    redirects = postbuild.write_redirects(site, glossary, project.site_languages, project.site_url)
+    postbuild.write_downloads(site, glossary, project.site_url)
+    postbuild.write_headers(site, postbuild.site_hashes(site) | redirects)
+    print(f"{site}: runtime, robots.txt, redirects, downloads and _headers written")
     return 0
 
 
@@ -178,6 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("new-term").add_argument("id")
     commands.add_parser("schema").add_argument("--check", action="store_true")
     commands.add_parser("generate", help="write the generated pages into docs/, as a build does")
+    commands.add_parser("postbuild", help="add what the site needs besides its pages").add_argument(
+        "site", type=Path, help="the folder the pages were built into"
+    )
     command = commands.add_parser("changes", help="what changed since a git revision")
     command.add_argument("base", help="the git revision to compare with (origin/main, a commit)")
     command.add_argument("--format", choices=("markdown", "json"), default="markdown")
@@ -194,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report(project, args.format)
         if args.command == "generate":
             return generate(project)
+        if args.command == "postbuild":
+            return postbuild_site(project, args.site)
         if args.command == "new-term":
             return new_term(project, args.id)
         if args.command == "changes":

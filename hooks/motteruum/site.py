@@ -13,9 +13,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from . import postbuild
 from .authored import MarkdownSettings, sanitize
-from .csp import headers_file, page_hashes, policy, with_policy
-from .exports import downloads
 from .glossary import Glossary
 from .history import SourceLinks, last_changes
 from .languages import site_languages as languages_of
@@ -25,9 +24,8 @@ from .mentions import Finder, previews
 from .output import GENERATED_FOLDERS, write_generated
 from .problems import SourceError
 from .render import Language, Renderer
-from .runtime import RuntimeMissing, publish
+from .runtime import RuntimeMissing
 from .search import annotate_page, localise_worker, page_fields
-from .seo import robots_txt
 from .share import preview_card, share_block
 from .staging import Staging
 from .strings import translate, translator
@@ -155,12 +153,8 @@ def watch_sources_only(server: LiveReloadServer, config: MkDocsConfig) -> None:
 
 
 def write_robots_txt(config: MkDocsConfig) -> None:
-    """``robots.txt`` at the root of the built site, when that is the root of its domain:
-    crawlers read it from there only, so a site under a sub-path leaves it to the domain."""
-    if urlsplit(config.site_url or "/").path.strip("/"):
-        return
-    target = Path(config.site_dir) / "robots.txt"
-    target.write_text(robots_txt(config.site_url or ""), encoding="utf-8")
+    """``robots.txt`` at the root of the built site, when that is the root of its domain."""
+    postbuild.write_robots_txt(Path(config.site_dir), config.site_url or "")
 
 
 def source_changes(config: MkDocsConfig) -> dict[str, str]:
@@ -263,11 +257,8 @@ def check_pages(config: MkDocsConfig) -> None:
 
 def publish_runtime(config: MkDocsConfig) -> None:
     """Put Pyodide and the calculators wheel into the built site."""
-    project = Path(config.config_file_path).parent
     try:
-        publish(
-            Path(config.site_dir), project / "node_modules" / "pyodide", project / "calculators"
-        )
+        postbuild.publish_runtime(Path(config.site_dir), Path(config.config_file_path).parent)
     except RuntimeMissing as error:
         raise PluginError(str(error)) from None
 
@@ -276,30 +267,19 @@ def write_redirects(config: MkDocsConfig, glossary: Glossary) -> set[str]:
     """Keep every former term address working: a redirect page per language, with its
     Content-Security-Policy; return the hashes of their inline scripts."""
     site_url = config.site_url or "/"
-    pages = Renderer(glossary, site_languages(config), site_url).redirects(site_url)
-    hashes: set[str] = set()
-    for path, html in pages.items():
-        hashes.update(page_hashes(html))
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(with_policy(html), encoding="utf-8")
-    return hashes
+    return postbuild.write_redirects(
+        Path(config.site_dir), glossary, site_languages(config), site_url
+    )
 
 
 def write_headers(config: MkDocsConfig, script_hashes: Iterable[str]) -> None:
-    """``_headers``: the site's Content-Security-Policy for hosts that send it as a header,
-    with the hashes of the inline scripts of every page."""
-    target = Path(config.site_dir) / "_headers"
-    target.write_text(headers_file(policy(script_hashes)), encoding="utf-8")
+    """``_headers``: the site's Content-Security-Policy for hosts that send it as a header."""
+    postbuild.write_headers(Path(config.site_dir), script_hashes)
 
 
 def write_downloads(config: MkDocsConfig, glossary: Glossary) -> None:
     """The glossary as JSON, CSV, TBX and SKOS under ``downloads/`` (once, for all languages)."""
-    for path, text in downloads(glossary, config.site_url or "/").items():
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", encoding="utf-8", newline="") as file:
-            file.write(text)
+    postbuild.write_downloads(Path(config.site_dir), glossary, config.site_url or "/")
 
 
 def add_share_block(html: str, page_url: str, lang: str, config: MkDocsConfig) -> str:

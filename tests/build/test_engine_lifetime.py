@@ -43,3 +43,33 @@ def test_properdocs_builds_the_same_pages(built_site: Path, tmp_path: Path) -> N
     assert "ProperDocs" in generator.select_one('meta[name="generator"]')["content"]
     for name in ("sitemap.xml", "search/search_index.json", "downloads/glossary.tbx"):
         assert (site / name).read_bytes() == (built_site / name).read_bytes(), name
+
+
+POST_BUILD = ("assets/pyodide", "downloads", "robots.txt", "_headers")
+
+
+def test_postbuild_adds_what_the_build_adds(built_site: Path, tmp_path: Path) -> None:
+    """``motteruum postbuild SITE`` writes for any engine what the MkDocs build writes after
+    the pages: the same files, the same bytes."""
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    for name in POST_BUILD:
+        target = site / name
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    result = subprocess.run(
+        [sys.executable, "-m", "motteruum.cli", "postbuild", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for name in POST_BUILD:
+        made, built = site / name, built_site / name
+        files = sorted(p.relative_to(built) for p in built.rglob("*")) if built.is_dir() else [None]
+        for part in files:
+            a, b = (made / part, built / part) if part else (made, built)
+            if b.is_file():
+                assert a.read_bytes() == b.read_bytes(), a
