@@ -89,7 +89,7 @@ LANGUAGES = {
 }
 #: How likely each branch is, and how good it is (shifts the answers).
 _BRANCH_WEIGHTS = (0.34, 0.27, 0.2, 0.16, 0.03)
-_BRANCH_SHIFT = (0.6, 0.0, -0.8, 0.3, 0.0)
+_BRANCH_SHIFT = (1.2, 0.0, -1.3, 0.3, 0.0)
 _CHANNEL_WEIGHTS = (0.35, 0.25, 0.3, 0.1)
 
 
@@ -109,9 +109,10 @@ def rows(
         day = start + timedelta(days=int(270 * (number - 1) / max(1, count)))
         branch = generator.choices(range(len(language.branches)), _BRANCH_WEIGHTS)[0]
         channel = generator.choices(range(len(language.channels)), _CHANNEL_WEIGHTS)[0]
-        # Apple's branch gets better over the year.
+        # Apple's branch gets better over the year; May has a service outage everywhere.
         trend = 1.2 * (number / count) if branch == 2 else 0.0
-        shift = _BRANCH_SHIFT[branch] + trend
+        outage = -1.8 if day.month == 5 else 0.0
+        shift = _BRANCH_SHIFT[branch] + trend + outage
         recommend = _nps_answer(generator, shift)
         satisfaction = max(1, min(5, round(generator.gauss(3.9 + shift / 2, 0.9))))
         effort = max(1, min(7, round(generator.gauss(5.2 + shift / 2, 1.3))))

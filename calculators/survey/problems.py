@@ -26,7 +26,7 @@ class ProblemCode:
     # --- the whole file (fatal: nothing can be analysed) ---
     #: No bytes at all, or nothing but blank lines.
     EMPTY_FILE: Final = "empty_file"
-    #: Larger than the limit; ``params``: ``limit`` (bytes), ``size``.
+    #: Larger than the limit; ``params``: ``limit`` (bytes), ``limit_mb`` (MiB), ``size``.
     FILE_TOO_LARGE: Final = "file_too_large"
     #: More data rows than the limit; ``params``: ``limit``.
     TOO_MANY_ROWS: Final = "too_many_rows"

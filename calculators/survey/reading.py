@@ -339,7 +339,12 @@ def read_table(data: bytes | str, *, encoding: str = "auto", delimiter: str = "a
     if isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
         if len(raw) > MAX_FILE_BYTES:
-            problems.add(ProblemCode.FILE_TOO_LARGE, limit=MAX_FILE_BYTES, size=len(raw))
+            problems.add(
+                ProblemCode.FILE_TOO_LARGE,
+                limit=MAX_FILE_BYTES,
+                limit_mb=MAX_FILE_BYTES // 2**20,
+                size=len(raw),
+            )
             return _empty(problems)
         if not raw.strip():
             problems.add(ProblemCode.EMPTY_FILE)
@@ -356,7 +361,12 @@ def read_table(data: bytes | str, *, encoding: str = "auto", delimiter: str = "a
     else:
         text, used, bom = data.removeprefix("\ufeff"), None, data.startswith("\ufeff")
         if len(text) > MAX_FILE_BYTES:
-            problems.add(ProblemCode.FILE_TOO_LARGE, limit=MAX_FILE_BYTES, size=len(text))
+            problems.add(
+                ProblemCode.FILE_TOO_LARGE,
+                limit=MAX_FILE_BYTES,
+                limit_mb=MAX_FILE_BYTES // 2**20,
+                size=len(text),
+            )
             return _empty(problems)
     if _looks_binary(text):
         problems.add(ProblemCode.NOT_A_TABLE)

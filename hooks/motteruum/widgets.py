@@ -1,7 +1,8 @@
 """Interactive widgets that Markdown pages ask for with a marker on a line of its own.
 
-``<!-- calculator: nps -->``, ``<!-- assessment: cx -->`` and ``<!-- crossword: glossary -->``
-are replaced by the widget's markup, rendered now in the page's language.
+``<!-- calculator: nps -->``, ``<!-- assessment: cx -->``, ``<!-- crossword: glossary -->`` and
+``<!-- analysis: survey -->`` are replaced by the widget's markup, rendered now in the page's
+language.
 
 A calculator that opens its page may say so: ``<!-- calculator: nps eager -->``. Its engine then
 starts while the page loads, from a script in the page's head (see :func:`start_engine_early`),
@@ -15,6 +16,7 @@ import re
 from collections.abc import Collection
 from html import escape
 
+from .analysis_view import ANALYSES, SAMPLE, SCRIPT, STYLESHEET, AnalysisView
 from .assessment_view import AssessmentView
 from .calculator_view import SPECS, CalculatorView
 from .crossword_view import CROSSWORDS, CrosswordView
@@ -22,7 +24,8 @@ from .glossary import Glossary
 from .render import ASSESSMENTS
 
 MARKER = re.compile(
-    r"^<!--\s*(calculator|assessment|crossword):\s*([a-z0-9-]+)((?:\s+[\w-]+)*)\s*-->[ \t]*$",
+    r"^<!--\s*(calculator|assessment|crossword|analysis):\s*([a-z0-9-]+)((?:\s+[\w-]+)*)"
+    r"\s*-->[ \t]*$",
     re.MULTILINE,
 )
 
@@ -55,6 +58,7 @@ def parse_marker(kind: str, name: str, options: str) -> bool:
         "calculator": SPECS.keys(),
         "assessment": ASSESSMENTS.keys(),
         "crossword": CROSSWORDS,
+        "analysis": ANALYSES,
     }[kind]
     if name not in known:
         raise UnknownWidget(f"unknown {kind} {name!r} in a marker; known: {', '.join(known)}")
@@ -92,6 +96,16 @@ def replace_markers(
             return CalculatorView(name, lang, default_lang, start_script, eager).render()
         if kind == "crossword":
             return CrosswordView(name, lang, default_lang, glossary).render()
+        if kind == "analysis":
+            prefix = "" if lang == default_lang else f"{lang}/"
+            return AnalysisView(
+                name,
+                lang,
+                default_lang,
+                relative_url(SCRIPT, page_url) if page_url else None,
+                relative_url(prefix + SAMPLE, page_url) if page_url else None,
+                relative_url(STYLESHEET, page_url) if page_url else None,
+            ).render()
         return AssessmentView(name, lang, default_lang, glossary).render()
 
     return MARKER.sub(render, markdown)

@@ -12,7 +12,10 @@ self.addEventListener("unhandledrejection", (event) => {
 });
 
 self.onmessage = ({ data }) => {
-  const answer = JSON.parse(handle(data.fn, data.name, JSON.stringify(data.form)));
+  // A chosen file (`form.file`, a Uint8Array) reaches Python as bytes, not through JSON;
+  // without one `file` is undefined, which Python receives as None.
+  const { file, ...form } = data.form;
+  const answer = JSON.parse(handle(data.fn, data.name, JSON.stringify(form), file));
   self.postMessage({ type: "answer", id: data.id, answer });
 };
 
@@ -67,12 +70,15 @@ CALLS = {
     "assessment_export": ("calculators.assessment.api", "api_export"),
     "assessment_team": ("calculators.assessment.api", "api_team"),
     "crossword_new": ("motteruum.crossword.browser", "new_puzzle"),
+    "survey": ("calculators.api", "survey"),
 }
 
-def handle(fn, name, form_json):
+def handle(fn, name, form_json, file=None):
     module, function = CALLS[fn]
     call = getattr(importlib.import_module(module), function)
     form = json.loads(form_json)
+    if file is not None:
+        form["file"] = file.to_bytes()
     return json.dumps(call(form) if module.endswith("assessment.api") else call(name, form))
 
 handle
