@@ -165,4 +165,5 @@ class CalculatorView:
         keys += ["calc.copied", "calc.withheld", "calc.promoters", "calc.passives"]
         keys += ["calc.detractors", "calc.bucket", "calc.interval", "calc.chart"]
         keys += ["calc.better.lower", "calc.better.higher", "calc.responses"]
+        keys += ["calc.url.invalid", "calc.url.counts", "calc.url.too_long"]
         return {key: self.t(key) for key in sorted(set(keys))}
