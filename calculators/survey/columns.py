@@ -7,9 +7,10 @@ distinct values there are. :func:`guess` proposes, so that a reader rarely has t
 * for each metric, a score column: one whose filled cells are at least 90 % whole numbers
   inside the metric's scale; a column whose header names the metric (``NPS``,
   ``soovitus``, ``recommend``, ``CSAT``, ``rahulolu``, ``CES``, ``effort``, ``pingutus``
-  ...) comes first;
-* the metric: the one whose header words appear first, else the widest scale found (0-10 is
-  NPS, 1-5 CSAT, 1-7 CES 2.0);
+  ...) comes first. If none fits, a column whose header names the metric, else the one with
+  the most whole numbers: the analysis then lists the rows that do not fit;
+* the metric: the one whose header words appear first on a fitting column, else the scale
+  found (0-10 is NPS, 1-5 CSAT, 1-7 CES 2.0), else the one a header names;
 * a date column: at least 90 % dates;
 * a segment column: a text column with 2 to 50 distinct values, one whose header reads like a
   segment (``esindus``, ``branch``, ``kanal``, ``channel``, ``osakond``, ``team`` ...) first.
@@ -190,6 +191,18 @@ def _csat_scale(column: Column | None) -> str | None:
     return None
 
 
+def _fallback(columns: tuple[Column, ...], metric: str, found: int | None) -> int | None:
+    """The score column of ``metric``: the one found, else a column whose header names the
+    metric, else the one with the most whole numbers (the analysis lists what does not fit)."""
+    if found is not None:
+        return found
+    named = [column for column in columns if _mentions(column.name, _WORDS[metric])]
+    if named:
+        return named[0].index
+    counted = sorted(columns, key=lambda column: -column.integers)
+    return counted[0].index if counted and counted[0].integers else None
+
+
 def guess(columns: tuple[Column, ...]) -> Guess:
     """Proposed score columns, metric, segment and date columns (see the module docstring)."""
     scores = {metric: _score_column(columns, metric) for metric in METRICS}
@@ -210,6 +223,10 @@ def guess(columns: tuple[Column, ...]) -> Guess:
                     break
             if metric is not None:
                 break
+    if metric is None:  # nothing fits a scale: a header that names a metric decides
+        metric = next(
+            (m for column in columns for m in METRICS if _mentions(column.name, _WORDS[m])), None
+        )
     if metric != "enps":
         scores["enps"] = scores["nps"] if scores["enps"] is None else scores["enps"]
     dated = [column for column in columns if column.filled and column.dates >= 0.9 * column.filled]
@@ -227,7 +244,7 @@ def guess(columns: tuple[Column, ...]) -> Guess:
     csat_column = scores["csat"]
     return Guess(
         metric=metric,
-        score_columns=scores,
+        score_columns={name: _fallback(columns, name, index) for name, index in scores.items()},
         csat_scale=_csat_scale(columns[csat_column] if csat_column is not None else None),
         segment_column=segments[0].index if segments else None,
         date_column=date_column,

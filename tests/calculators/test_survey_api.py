@@ -51,7 +51,7 @@ def test_the_sample_files_are_read_and_their_columns_guessed(lang: str) -> None:
     assert summary["bom"] is (lang == "et")
     assert summary["guess"] == {
         "metric": "nps",
-        "score_columns": {"nps": 4, "enps": 4, "csat": 5, "ces1": None, "ces2": 6},
+        "score_columns": {"nps": 4, "enps": 4, "csat": 5, "ces1": 6, "ces2": 6},
         "csat_scale": "1-5",
         "segment_column": 2,
         "date_column": 1,
