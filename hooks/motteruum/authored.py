@@ -94,7 +94,7 @@ URL_ATTRIBUTES = frozenset({"href", "cite", "src", "action", "formaction", "xlin
 #: The only style authors' Markdown produces: a table column's alignment.
 _TABLE_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center);?\s*$")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_MARKER = re.compile(r"\s*(calculator|assessment|crossword):")
+_MARKER = re.compile(r"\s*(calculator|assessment|crossword|plan):")
 #: Characters a browser ignores inside a scheme (``java\tscript:``).
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 

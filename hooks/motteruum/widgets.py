@@ -1,8 +1,8 @@
 """Interactive widgets that Markdown pages ask for with a marker on a line of its own.
 
-``<!-- calculator: nps -->``, ``<!-- assessment: cx -->``, ``<!-- crossword: glossary -->`` and
-``<!-- analysis: survey -->`` are replaced by the widget's markup, rendered now in the page's
-language.
+``<!-- calculator: nps -->``, ``<!-- assessment: cx -->``, ``<!-- crossword: glossary -->``,
+``<!-- analysis: survey -->`` and ``<!-- plan: abc -->`` are replaced by the widget's markup,
+rendered now in the page's language.
 
 A calculator that opens its page may say so: ``<!-- calculator: nps eager -->``. Its engine then
 starts while the page loads, from a script in the page's head (see :func:`start_engine_early`),
@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection
 from html import escape
 
+from . import plan_view
 from .analysis_view import ANALYSES, SAMPLE, SCRIPT, STYLESHEET, AnalysisView
 from .assessment_view import AssessmentView
 from .calculator_view import SPECS, CalculatorView
@@ -24,7 +25,7 @@ from .glossary import Glossary
 from .render import ASSESSMENTS
 
 MARKER = re.compile(
-    r"^<!--\s*(calculator|assessment|crossword|analysis):\s*([a-z0-9-]+)((?:\s+[\w-]+)*)"
+    r"^<!--\s*(calculator|assessment|crossword|analysis|plan):\s*([a-z0-9-]+)((?:\s+[\w-]+)*)"
     r"\s*-->[ \t]*$",
     re.MULTILINE,
 )
@@ -59,6 +60,7 @@ def parse_marker(kind: str, name: str, options: str) -> bool:
         "assessment": ASSESSMENTS.keys(),
         "crossword": CROSSWORDS,
         "analysis": ANALYSES,
+        "plan": plan_view.PLANS.keys(),
     }[kind]
     if name not in known:
         raise UnknownWidget(f"unknown {kind} {name!r} in a marker; known: {', '.join(known)}")
@@ -105,6 +107,15 @@ def replace_markers(
                 relative_url(SCRIPT, page_url) if page_url else None,
                 relative_url(prefix + SAMPLE, page_url) if page_url else None,
                 relative_url(STYLESHEET, page_url) if page_url else None,
+            ).render()
+        if kind == "plan":
+            return plan_view.PlanView(
+                name,
+                lang,
+                default_lang,
+                glossary,
+                relative_url(plan_view.SCRIPT, page_url) if page_url else None,
+                relative_url(plan_view.STYLESHEET, page_url) if page_url else None,
             ).render()
         return AssessmentView(name, lang, default_lang, glossary).render()
 

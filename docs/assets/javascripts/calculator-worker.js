@@ -142,6 +142,7 @@ CALLS = {
     "assessment_score": ("calculators.assessment.api", "api_score"),
     "assessment_export": ("calculators.assessment.api", "api_export"),
     "assessment_team": ("calculators.assessment.api", "api_team"),
+    "plan_export": ("calculators.plan", "api_export"),
     "crossword_new": ("motteruum.crossword.browser", "new_puzzle"),
     "survey": ("calculators.api", "survey"),
 }
