@@ -124,9 +124,9 @@ class SitePlugin:
         output = start_engine_in_head(output, page.url, config)
         try:
             output = without_head_alternates(search_in_page_language(output, lang))
+            return self._secured(output)  # the last edit: the hashes of the final scripts
         except ThemeChanged as error:
             raise PluginError(f"{page.file.src_uri}: {error}: {THEME_ADVICE}") from None
-        return self._secured(output)
 
     def _secured(self, html: str) -> str:
         """``html`` with its Content-Security-Policy; its hashes join the site's header."""
@@ -144,10 +144,9 @@ class SitePlugin:
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name == NOT_FOUND:
             try:
-                output = without_head_alternates(output)
+                output = self._secured(without_head_alternates(output))
             except ThemeChanged as error:
                 raise PluginError(f"{template_name}: {error}: {THEME_ADVICE}") from None
-            output = self._secured(output)
             self._state().not_found[current_language(config)] = output
         return output
 

@@ -59,8 +59,9 @@ def write_downloads(site: Path, glossary: Glossary, site_url: str) -> None:
 
 
 def write_headers(site: Path, script_hashes: Iterable[str]) -> None:
-    """``_headers``: the site's policy for hosts that send it as a header (all pages' hashes)."""
-    write_text(site, "_headers", headers_file(policy(script_hashes)))
+    """``_headers``: the site's policy for hosts that send it as a header (all pages' hashes,
+    and ``frame-ancestors``, which only a header can carry)."""
+    write_text(site, "_headers", headers_file(policy(script_hashes, header=True)))
 
 
 def site_hashes(site: Path) -> set[str]:
