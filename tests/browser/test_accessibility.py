@@ -25,6 +25,7 @@ PAGES = [
     "calculators/nps/",
     "calculators/ces/",
     "assessments/cx/",
+    "plan/abc/",
 ]
 
 
