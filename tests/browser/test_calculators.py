@@ -11,7 +11,7 @@ from playwright.sync_api import Locator, Page, expect
 pytestmark = pytest.mark.browser
 
 PREFIX = {"et": "", "en": "en/"}
-ENGINE_TIMEOUT = 60_000  # Pyodide starts in seconds; the page's own limit is 20 s per attempt
+ENGINE_TIMEOUT = 60_000  # Pyodide starts in seconds; the page gives up after 15 s without a byte
 
 
 def number(value: float, lang: str, digits: int = 1) -> str:
