@@ -1,0 +1,67 @@
+"""The action plan's CSV export inside real Pyodide (the pinned npm package) under Node, called
+as the page's worker calls it: the same text as in CPython, errors included."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from calculators.plan import api_export
+from motteruum.runtime import ASSET_DIR, publish
+from tests.conftest import ROOT
+
+NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
+CASES: list[tuple[str, dict[str, Any]]] = [
+    (
+        "abc",
+        {
+            "rows": [
+                {"activity": "Tagasiside pärast kontakti", "owner": "=1+1", "goal": "a;b\r\nc"},
+                {"activity": "  ", "measure": ""},
+                {"deadline": "I–II kvartal", "communication": '"Juhtkond"'},
+            ],
+            "headers": ["Tegevus", "Eesmärk", "Vastutaja", "Tähtaeg", "Mõõdik", "Ressursid", "@"],
+            "delimiter": ";",
+        },
+    ),
+    ("abc", {}),
+    ("abc", {"rows": [{"owner": 5}]}),
+    ("xyz", {"rows": []}),
+]
+SCRIPT = """
+import importlib, json, sys
+# the worker's dispatch: CALLS["plan_export"] in calculator-worker.js
+call = getattr(importlib.import_module("calculators.plan"), "api_export")
+cases = json.loads(CASES)
+json.dumps({"python": sys.version.split()[0],
+            "answers": [call(name, json.loads(json.dumps(form))) for name, form in cases]})
+"""
+
+
+def test_the_export_in_pyodide_is_the_export_in_cpython(tmp_path: Path) -> None:
+    publish(tmp_path, NPM_PYODIDE, ROOT / "calculators")
+    script = tmp_path / "script.py"
+    script.write_text(f"CASES = {json.dumps(json.dumps(CASES))}\n{SCRIPT}", encoding="utf-8")
+    result = subprocess.run(
+        [
+            "node",
+            str(Path(__file__).with_name("run_python.mjs")),
+            str(NPM_PYODIDE),
+            str(tmp_path / ASSET_DIR / "pyodide-lock.json"),
+            str(script),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["python"].startswith("3.14")
+    expected = [api_export(name, form) for name, form in CASES]
+    assert report["answers"] == json.loads(json.dumps(expected))
+    assert [answer["ok"] for answer in report["answers"]] == [True, True, False, False]
+    assert report["answers"][0]["result"]["csv"].startswith("\ufeffTegevus;")
+    assert report["answers"][0]["result"]["rows"] == 2
