@@ -14,6 +14,8 @@ PADDING = 12.0
 CHARS_PER_LINE = 21  # at the 14px sans-serif of the diagrams, for BOX_WIDTH
 GAP = 60.0
 MARGIN = 16.0
+#: The most boxes of a chain in one row; a longer chain turns at the end of each row.
+CHAIN_ROW = 4
 
 
 @dataclass(frozen=True)
@@ -126,10 +128,22 @@ def cycle(labels: Sequence[Label]) -> Layout:
 
 
 def chain(labels: Sequence[Label], *, both_ways: bool = False) -> Layout:
-    """Boxes in a row, each leading to the next (or linked both ways)."""
-    boxes = [_box(label, i * (BOX_WIDTH + GAP), 0.0) for i, label in enumerate(labels)]
+    """Boxes in a row, each leading to the next (or linked both ways).
+
+    A chain longer than :data:`CHAIN_ROW` boxes winds down the page: each row runs the other
+    way from the one above it and the turn goes straight down, so that the drawing stays
+    readable in the width of a page; its boxes are then numbered.
+    """
+    wound = len(labels) > CHAIN_ROW
+    boxes = [_box(label, 0.0, 0.0, i + 1 if wound else None) for i, label in enumerate(labels)]
     tallest = max(box.height for box in boxes)
-    nodes = [replace(box, height=tallest) for box in boxes]
+    nodes = []
+    for i, box in enumerate(boxes):
+        row, column = divmod(i, CHAIN_ROW) if wound else (0, i)
+        if row % 2:
+            column = CHAIN_ROW - 1 - column
+        x, y = column * (BOX_WIDTH + GAP), row * (tallest + GAP)
+        nodes.append(replace(box, x=x, y=y, height=tallest))
     edges = [_edge(a, b, start=both_ways) for a, b in itertools.pairwise(nodes)]
     return _fit(nodes, edges)
 

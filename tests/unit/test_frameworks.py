@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -160,6 +161,26 @@ def test_cycle_arrows_leave_and_enter_box_edges() -> None:
     for edge, (a, b) in zip(layout.edges, pairs, strict=True):
         assert not (a.left < edge.x1 < a.left + a.width and a.top < edge.y1 < a.top + a.height)
         assert not (b.left < edge.x2 < b.left + b.width and b.top < edge.y2 < b.top + b.height)
+
+
+def test_a_long_chain_winds_down_the_page_in_numbered_rows() -> None:
+    layout = diagram.chain([diagram.Label(f"Step {i}") for i in range(1, 9)])
+    nodes = layout.nodes
+    assert [node.number for node in nodes] == list(range(1, 9))
+    assert (
+        layout.width <= diagram.CHAIN_ROW * (diagram.BOX_WIDTH + diagram.GAP) + 2 * diagram.MARGIN
+    )
+    first, second = nodes[:4], nodes[4:]
+    assert [n.x for n in first] == sorted(n.x for n in first)  # left to right
+    assert [n.x for n in second] == sorted((n.x for n in second), reverse=True)  # then back
+    assert nodes[3].x == nodes[4].x and nodes[4].y > nodes[3].y  # the turn goes straight down
+    assert len(layout.edges) == 7
+    for edge, (a, b) in zip(layout.edges, itertools.pairwise(nodes), strict=True):
+        assert abs(edge.x1 - a.x) <= a.width / 2 + 4 and abs(edge.x2 - b.x) <= b.width / 2 + 4
+    # A short chain stays one row, unnumbered, as before.
+    short = diagram.chain([diagram.Label(f"Step {i}") for i in range(4)])
+    assert {n.y for n in short.nodes} == {short.nodes[0].y}
+    assert {n.number for n in short.nodes} == {None}
 
 
 def test_hub_boxes_do_not_overlap() -> None:
