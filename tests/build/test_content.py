@@ -30,7 +30,8 @@ FRAMEWORKS = """
 customer-centric-company customer-experience-management-cycle employee-experience-creation
 relationship-quality value-for-customer-and-employee voice-of-the-customer-methods trinity
 customer-centric-people-management service-handbook improvement-inputs action-plan-abc
-competencies customer-experience-self-assessment employee-experience-self-assessment
+competencies change-management customer-experience-self-assessment
+employee-experience-self-assessment
 """.split()
 
 PREFIX = {"et": "", "en": "en/"}
@@ -66,6 +67,23 @@ def test_every_framework_exists_and_is_sourced(glossary: Glossary) -> None:
     for framework in glossary.frameworks:
         assert framework.sources, framework.id
         assert framework.mentions, f"{framework.id} links no term"
+
+
+def test_change_management_has_kotters_eight_steps_and_credits_the_session(
+    glossary: Glossary,
+) -> None:
+    framework = next(f for f in glossary.frameworks if f.id == "change-management")
+    sections = {section.id: section for section in framework.sections}
+    steps = sections["kotter-eight-steps"].items
+    assert len(steps) == 8 and steps[0].id == "urgency" and steps[-1].term == "culture"
+    assert framework.diagram is not None and framework.diagram.section == "kotter-eight-steps"
+    authors = {source.author for source in framework.sources}
+    assert {"Maarit Vabrit-Raadla", "John P. Kotter", "A. Mendelow"} <= authors
+    # It follows the competencies and the action plan, as the change-management session
+    # followed them in the masterclass.
+    order = [f.id for f in glossary.frameworks]
+    assert order.index("change-management") > order.index("action-plan-abc")
+    assert order.index("change-management") > order.index("competencies")
 
 
 def test_self_assessments_have_fourteen_aspects_and_a_four_point_scale(glossary: Glossary) -> None:
