@@ -235,9 +235,19 @@ function setUp(root) {
     }
   }
 
+  // A call of the engine; null when the engine stopped meanwhile (its retry state is shown).
+  async function ask(entry, form) {
+    try {
+      return await running.call(entry, name, form);
+    } catch {
+      return null;
+    }
+  }
+
   async function score() {
     if (!running || root.dataset.state !== "ready") return;
-    showScore(await running.call("assessment_score", name, scoreForm()));
+    const answer = await ask("assessment_score", scoreForm());
+    if (answer) showScore(answer);
   }
 
   function download(fileName, type, text) {
@@ -258,7 +268,8 @@ function setUp(root) {
       participant.focus();
       return;
     }
-    const answer = await running.call("assessment_export", name, { ...scoreForm(), participant: participant.value });
+    const answer = await ask("assessment_export", { ...scoreForm(), participant: participant.value });
+    if (!answer) return;
     if (!answer.ok) return showScore(answer);
     const slug = participant.value.trim().replace(/\s+/g, "-");
     download(`${name}-self-assessment-${slug}.csv`, "text/csv;charset=utf-8", `\ufeff${answer.result.csv}`);
@@ -272,7 +283,8 @@ function setUp(root) {
 
   async function team(text) {
     if (!running || root.dataset.state !== "ready") return;
-    const answer = await running.call("assessment_team", name, { aspects: aspects.join(" "), csv: text });
+    const answer = await ask("assessment_team", { aspects: aspects.join(" "), csv: text });
+    if (!answer) return;
     const teamMessage = out("team-message");
     const problems = out("team-problems");
     if (!answer.ok) {
