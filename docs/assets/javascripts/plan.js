@@ -4,7 +4,8 @@
 // The CSV file is written by the Python package (calculators.plan, through the page's engine,
 // started when the reader first types or asks for the file); nothing is computed here.
 // Markup contract: root [data-plan][data-state], tbody [data-rows] of tr[data-row] with one
-// textarea[data-column] per column, template [data-row-template], tr[data-example],
+// textarea[data-column] per column followed by span[data-printed] (its text for print),
+// template [data-row-template], tr[data-example],
 // checkboxes [data-criterion], [data-storage-notice], [data-status], [data-output].
 import { activator, fill } from "./engine.js";
 import { isRecord, openStore, showStorageNotice } from "./storage.js";
@@ -33,6 +34,11 @@ function setUp(root) {
     status.textContent = text;
   };
 
+  /** The cell's text for print, where a textarea shows only what fits in it in some browsers. */
+  function mirror(field) {
+    field.nextElementSibling.textContent = field.value;
+  }
+
   function values(row) {
     const found = {};
     for (const field of row.querySelectorAll("textarea[data-column]")) found[field.dataset.column] = field.value;
@@ -60,6 +66,7 @@ function setUp(root) {
     const row = template.content.firstElementChild.cloneNode(true);
     for (const field of row.querySelectorAll("textarea[data-column]")) {
       field.value = content[field.dataset.column] ?? "";
+      mirror(field);
     }
     return row;
   }
@@ -139,7 +146,10 @@ function setUp(root) {
       body.append(row);
       renumber();
     }
-    for (const field of row.querySelectorAll("textarea[data-column]")) field.value = example[field.dataset.column] ?? "";
+    for (const field of row.querySelectorAll("textarea[data-column]")) {
+      field.value = example[field.dataset.column] ?? "";
+      mirror(field);
+    }
     save();
     say(fill(strings["plan.example.used"], { row: allRows().indexOf(row) + 1 }));
     row.querySelector("textarea").focus();
@@ -220,7 +230,10 @@ function setUp(root) {
   showStorageNotice(root.querySelector("[data-storage-notice]"), store);
   restore();
   showCount();
-  body.addEventListener("input", save);
+  body.addEventListener("input", (event) => {
+    if (event.target.matches("textarea[data-column]")) mirror(event.target);
+    save();
+  });
   body.addEventListener("input", () => activate(), { once: true });
   body.addEventListener("click", (event) => {
     const button = event.target.closest("[data-remove]");
