@@ -124,6 +124,7 @@ def pages(pdf: bytes) -> list[bytes]:
 def test_fill_reload_tick_and_export(page: Page, site_url: str, lang: str) -> None:
     root = open_plan(page, site_url, lang)
     expect(root.locator("tbody[data-rows] tr")).to_have_count(3)
+    expect(root.locator("[data-storage-notice]")).to_be_hidden()  # kept on the device
     first, second = ROWS[lang]
     fill_row(root, lang, 1, first)
     fill_row(root, lang, 2, second)
@@ -162,6 +163,7 @@ def test_fill_reload_tick_and_export(page: Page, site_url: str, lang: str) -> No
     assert rows[2] == expected
     assert len(rows) == 3  # the blank third row is left out
     expect(root.locator("[data-status]")).to_have_text(t("plan.exported", lang, rows=2))
+    expect(root.locator("[data-retry]")).to_be_hidden()
 
     # each language's page keeps its own plan
     other = "en" if lang == "et" else "et"
@@ -231,6 +233,7 @@ def test_an_empty_plan_is_not_exported(page: Page, site_url: str) -> None:
     root.locator('[data-export="csv"]').click()
     expect(root).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
     expect(root.locator('[data-output="message"]')).to_have_text(t("plan.export.empty", "et"))
+    expect(root.locator("[data-retry]")).to_be_hidden()
 
 
 @pytest.mark.parametrize("lang", ["et", "en"])
@@ -305,3 +308,23 @@ def test_a_stored_value_that_is_not_a_plan_is_set_aside(page: Page, site_url: st
     assert shown_rows(root) == [dict.fromkeys(COLUMNS, "")] * 3
     fill_row(root, "et", 1, {"activity": "Uus"})
     assert stored(page, "et")["rows"][0]["activity"] == "Uus"
+
+
+def test_an_engine_that_does_not_start_is_said_and_retried(page: Page, site_url: str) -> None:
+    lang = "en"
+    page.route("**/assets/pyodide/**", lambda route: route.abort())
+    root = open_plan(page, site_url, lang)
+    fill_row(root, lang, 1, {"activity": "Kept while the engine is away"})
+    root.locator('[data-export="csv"]').click()
+    expect(root).to_have_attribute("data-state", "error", timeout=ENGINE_TIMEOUT)
+    expect(root.locator("[data-status]")).to_have_text(t("plan.state.error", lang))
+    retry = root.locator("[data-retry]")
+    expect(retry).to_be_visible()
+    assert stored(page, lang)["rows"][0]["activity"] == "Kept while the engine is away"
+
+    page.unroute("**/assets/pyodide/**")
+    retry.click()
+    expect(root).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
+    expect(retry).to_be_hidden()
+    rows = read_csv(export(page, root), lang)
+    assert rows[1][0] == "Kept while the engine is away"
