@@ -26,7 +26,7 @@ def test_404_page_in_the_language_of_the_address(
     page.get_by_text(search, exact=True).click()
     expect(page.locator("#__search")).to_be_checked()  # the theme's search is open
     page.locator(".md-search__input").fill("NPS")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)
     page.keyboard.press("Escape")
     page.get_by_role("link", name=home).click()
     expect(page).to_have_url(f"{site_url}{'en/' if path.startswith('en/') else ''}")
