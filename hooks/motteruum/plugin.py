@@ -143,11 +143,14 @@ class SitePlugin:
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name == NOT_FOUND:
+            lang = current_language(config)
             try:
-                output = self._secured(without_head_alternates(output))
+                # the page's search looks at its own language, as on every other page
+                output = search_in_page_language(without_head_alternates(output), lang)
+                output = self._secured(output)
             except ThemeChanged as error:
                 raise PluginError(f"{template_name}: {error}: {THEME_ADVICE}") from None
-            self._state().not_found[current_language(config)] = output
+            self._state().not_found[lang] = output
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
