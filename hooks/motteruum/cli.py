@@ -93,7 +93,7 @@ def postbuild_site(project: Project, site: Path) -> int:
         return 2
     postbuild.write_robots_txt(site, project.site_url)
     redirects = postbuild.write_redirects(site, glossary, project.site_languages, project.site_url)
-    postbuild.write_downloads(site, glossary, project.site_url)
+    postbuild.write_downloads(site, glossary, project.site_languages, project.site_url)
     postbuild.write_headers(site, postbuild.site_hashes(site) | redirects)
     print(f"{site}: runtime, robots.txt, redirects, downloads and _headers written")
     return 0

@@ -52,9 +52,13 @@ def write_redirects(
     return hashes
 
 
-def write_downloads(site: Path, glossary: Glossary, site_url: str) -> None:
-    """The glossary as JSON, CSV, TBX and SKOS under ``downloads/``."""
-    for path, text in downloads(glossary, site_url).items():
+def write_downloads(
+    site: Path, glossary: Glossary, languages: Sequence[Language], site_url: str
+) -> None:
+    """The glossary as JSON, CSV, TBX and SKOS under ``downloads/``, citing the pages of
+    ``languages`` at their prefixes under ``site_url``."""
+    urls = Renderer(glossary, languages, site_url).urls
+    for path, text in downloads(glossary, urls).items():
         write_text(site, path, text)
 
 

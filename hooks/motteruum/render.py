@@ -11,14 +11,14 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import diagram
 from .collation import Collation, letter_anchor
-from .exports import DOWNLOADS, defined_term_jsonld, defined_term_set_jsonld
+from .exports import DOWNLOADS, SiteUrls, defined_term_jsonld, defined_term_set_jsonld
 from .glossary import Framework, Glossary, Term
 from .history import SourceLinks
 from .seo import description_front_matter
@@ -114,6 +114,11 @@ class Renderer:
         self._contexts: dict[str, dict[str, object]] = {}
         self.sources = sources or SourceLinks()
 
+    @cached_property
+    def urls(self) -> SiteUrls:
+        """The public addresses of the site's pages in every language."""
+        return SiteUrls.of(self.site_url, ((lang.code, lang.prefix) for lang in self.languages))
+
     def pages(self) -> dict[str, str]:
         """Every generated page: ``{path inside docs/: Markdown}``, in a stable order."""
         pages: dict[str, str] = {}
@@ -122,7 +127,7 @@ class Renderer:
             pages[f"terms/index.{lang}.md"] = self._render(
                 "index.md.j2",
                 language,
-                jsonld=Markup(defined_term_set_jsonld(self.glossary, lang, self.site_url)),
+                jsonld=Markup(defined_term_set_jsonld(self.glossary, lang, self.urls)),
                 downloads=[
                     (posixpath.relpath(path, f"{language.prefix}terms/"), kind)
                     for path, kind in DOWNLOADS.items()
@@ -137,7 +142,7 @@ class Renderer:
                     term=term,
                     source_file=self._source(term.source_path),
                     others=self._other_languages(f"terms/{term.id}/", language),
-                    jsonld=Markup(defined_term_jsonld(self.glossary, term, lang, self.site_url)),
+                    jsonld=Markup(defined_term_jsonld(self.glossary, term, lang, self.urls)),
                 )
             pages[f"frameworks/index.{lang}.md"] = self._render("frameworks.md.j2", language)
             for framework in self.glossary.frameworks:

@@ -279,7 +279,9 @@ def write_headers(config: MkDocsConfig, script_hashes: Iterable[str]) -> None:
 
 def write_downloads(config: MkDocsConfig, glossary: Glossary) -> None:
     """The glossary as JSON, CSV, TBX and SKOS under ``downloads/`` (once, for all languages)."""
-    postbuild.write_downloads(Path(config.site_dir), glossary, config.site_url or "/")
+    postbuild.write_downloads(
+        Path(config.site_dir), glossary, site_languages(config), config.site_url or "/"
+    )
 
 
 def add_share_block(html: str, page_url: str, lang: str, config: MkDocsConfig) -> str:

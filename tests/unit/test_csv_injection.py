@@ -8,12 +8,13 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from motteruum.exports import to_csv
+from motteruum.exports import SiteUrls, to_csv
 from motteruum.glossary import Category, Glossary, Term, TermText
 from motteruum.loader import load_glossary
 from tests.conftest import LANGUAGES, GlossaryFactory, term_yaml
 
 BASE = "https://example.org/kb/"
+SITE = SiteUrls.of(BASE, [("et", ""), ("en", "en/")])
 #: What a spreadsheet reads as the start of a formula (OWASP's list and the full-width forms).
 FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 
@@ -43,7 +44,7 @@ def read_csv(text: str) -> list[dict[str, str]]:
 
 def test_formula_cells_get_an_apostrophe(make_glossary: GlossaryFactory) -> None:
     root = make_glossary({"formula.yml": FORMULA_TERM, "plain.yml": term_yaml()})
-    rows = {row["id"]: row for row in read_csv(to_csv(load_glossary(root, LANGUAGES), BASE))}
+    rows = {row["id"]: row for row in read_csv(to_csv(load_glossary(root, LANGUAGES), SITE))}
     row = rows["formula"]
     assert row["term_et"] == "'=1+1"
     assert row["definition_et"] == "'@SUM(A1) on valem."
@@ -80,7 +81,7 @@ cell_text = st.text(
 @settings(max_examples=200, deadline=None)
 @given(cell_text, cell_text, cell_text)
 def test_no_written_cell_starts_a_formula(term: str, definition: str, synonym: str) -> None:
-    (row,) = read_csv(to_csv(glossary_of(term, definition, synonym), BASE))
+    (row,) = read_csv(to_csv(glossary_of(term, definition, synonym), SITE))
     assert [key for key, cell in row.items() if cell[:1] in FORMULA_STARTS] == []
     # The term's name is written as it is, or with one apostrophe in front.
     assert row["term_et"] in (term, "'" + term)

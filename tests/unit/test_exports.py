@@ -27,13 +27,14 @@ from motteruum.exports import (
 from motteruum.exports.common import citation
 from motteruum.exports.skos import turtle_string
 from motteruum.exports.tbx import NAMESPACE, xml_id
-from motteruum.exports.urls import normalise_base_url
+from motteruum.exports.urls import SiteUrls, normalise_base_url
 from motteruum.glossary import Category, Glossary, Source, Term, TermText
 from motteruum.loader import load_glossary
 from motteruum.site import calculator_pages
 from tests.conftest import LANGUAGES, ROOT, GlossaryFactory
 
 BASE = "https://example.org/kb/"
+SITE = SiteUrls.of(BASE, [("et", ""), ("en", "en/")])
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 TBX = f"{{{NAMESPACE}}}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -245,7 +246,7 @@ def test_citation_reads_like_the_term_pages() -> None:
 
 
 def test_json_holds_every_term_in_every_language(glossary: Glossary) -> None:
-    data = json.loads(to_json(glossary, BASE))
+    data = json.loads(to_json(glossary, SITE))
     assert data["languages"] == list(glossary.languages)
     assert [t["id"] for t in data["terms"]] == sorted(t.id for t in glossary.terms)
     for entry in data["terms"]:
@@ -271,7 +272,7 @@ def test_json_holds_every_term_in_every_language(glossary: Glossary) -> None:
 
 
 def test_json_keeps_awkward_text_and_markdown(awkward: Glossary) -> None:
-    text = to_json(awkward, BASE)
+    text = to_json(awkward, SITE)
     assert "õäöüšž" in text  # UTF-8, not \u escapes
     entry = next(t for t in json.loads(text)["terms"] if t["id"] == "awkward")
     assert entry["texts"]["et"]["term"] == 'jutt "jutumärkides" \\ kaldkriips'
@@ -299,7 +300,7 @@ def read_csv(text: str) -> list[dict[str, str]]:
 
 
 def test_csv_has_one_row_per_term_with_languages_side_by_side(glossary: Glossary) -> None:
-    text = to_csv(glossary, BASE)
+    text = to_csv(glossary, SITE)
     assert text.startswith("\ufeffid,category,")
     rows = read_csv(text)
     header = list(rows[0])
@@ -322,7 +323,7 @@ def test_csv_has_one_row_per_term_with_languages_side_by_side(glossary: Glossary
 
 
 def test_csv_round_trips_estonian_letters_and_awkward_text(awkward: Glossary) -> None:
-    text = to_csv(awkward, BASE)
+    text = to_csv(awkward, SITE)
     assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
     row = next(r for r in read_csv(text) if r["id"] == "awkward")
     assert row["term_et"] == 'jutt "jutumärkides" \\ kaldkriips'
@@ -393,7 +394,7 @@ def term_secs(lang_sec: ET.Element) -> dict[str, dict[str, str]]:
 
 
 def test_tbx_is_tbx_basic(glossary: Glossary) -> None:
-    text = to_tbx(glossary, BASE)
+    text = to_tbx(glossary, SITE)
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="')
     assert "TBXcoreStructV03.rng" in text and "TBX-Basic_DCA.sch" in text
     root = parse_tbx(text)
@@ -442,7 +443,7 @@ def test_tbx_is_tbx_basic(glossary: Glossary) -> None:
 
 
 def test_tbx_has_one_concept_entry_per_term_with_every_language(glossary: Glossary) -> None:
-    root = parse_tbx(to_tbx(glossary, BASE))
+    root = parse_tbx(to_tbx(glossary, SITE))
     entries = root.findall(f"{TBX}text/{TBX}body/{TBX}conceptEntry")
     assert [e.get("id") for e in entries] == [
         xml_id(t) for t in sorted(t.id for t in glossary.terms)
@@ -476,7 +477,7 @@ def test_tbx_has_one_concept_entry_per_term_with_every_language(glossary: Glossa
 
 
 def test_tbx_statuses_notes_examples_and_definition_sources(awkward: Glossary) -> None:
-    root = parse_tbx(to_tbx(awkward, BASE))
+    root = parse_tbx(to_tbx(awkward, SITE))
     entry = root.find(f".//{TBX}conceptEntry[@id='awkward']")
     assert entry is not None
     et = entry.find(f"{TBX}langSec[@{XML_LANG}='et']")
@@ -522,7 +523,7 @@ def test_tbx_statuses_notes_examples_and_definition_sources(awkward: Glossary) -
 
 
 def test_tbx_escapes_awkward_text(awkward: Glossary) -> None:
-    root = parse_tbx(to_tbx(awkward, BASE))
+    root = parse_tbx(to_tbx(awkward, SITE))
     entry = root.find(f".//{TBX}conceptEntry[@id='awkward']")
     assert entry is not None
     et = entry.find(f"{TBX}langSec[@{XML_LANG}='et']")
@@ -550,7 +551,7 @@ def parse_turtle(text: str) -> Graph:
 
 
 def test_turtle_has_a_concept_per_term_with_labels_in_every_language(glossary: Glossary) -> None:
-    graph = parse_turtle(to_turtle(glossary, BASE))
+    graph = parse_turtle(to_turtle(glossary, SITE))
     scheme = URIRef(f"{BASE}terms/")
     assert (scheme, RDF.type, SKOS.ConceptScheme) in graph
     concepts = set(graph.subjects(RDF.type, SKOS.Concept))
@@ -601,14 +602,14 @@ def linked(graph: Graph, predicate: URIRef) -> set[tuple[str, str]]:
 
 def test_turtle_related_links_are_symmetric(glossary: Glossary) -> None:
     """skos:related is symmetric; the check keeps the data so, and the export follows it."""
-    graph = parse_turtle(to_turtle(glossary, BASE))
+    graph = parse_turtle(to_turtle(glossary, SITE))
     related = linked(graph, SKOS.related)
     assert related == {(t.id, r) for t in glossary.terms for r in t.related}
     assert related == {(b, a) for a, b in related}
 
 
 def test_turtle_broader_and_narrower_are_inverse(glossary: Glossary) -> None:
-    graph = parse_turtle(to_turtle(glossary, BASE))
+    graph = parse_turtle(to_turtle(glossary, SITE))
     broader, narrower = linked(graph, SKOS.broader), linked(graph, SKOS.narrower)
     assert broader == {(t.id, b) for t in glossary.terms for b in t.broader}
     assert broader and narrower == {(b, a) for a, b in broader}
@@ -616,7 +617,7 @@ def test_turtle_broader_and_narrower_are_inverse(glossary: Glossary) -> None:
 
 
 def test_turtle_statuses_notes_and_hierarchy(awkward: Glossary) -> None:
-    graph = parse_turtle(to_turtle(awkward, BASE))
+    graph = parse_turtle(to_turtle(awkward, SITE))
     concept = URIRef(f"{BASE}terms/awkward/")
     assert set(graph.objects(concept, SKOS.hiddenLabel)) == {
         Literal("J&<", lang="et"),  # deprecated as the abbreviation, admitted as a synonym
@@ -635,7 +636,7 @@ def test_turtle_statuses_notes_and_hierarchy(awkward: Glossary) -> None:
 
 
 def test_turtle_collections_for_categories_and_frameworks(glossary: Glossary) -> None:
-    graph = parse_turtle(to_turtle(glossary, BASE))
+    graph = parse_turtle(to_turtle(glossary, SITE))
     collections = set(graph.subjects(RDF.type, SKOS.Collection))
     assert len(collections) == len(glossary.categories) + len(glossary.frameworks)
     for category in glossary.categories:
@@ -655,7 +656,7 @@ def test_turtle_collections_for_categories_and_frameworks(glossary: Glossary) ->
 
 
 def test_turtle_strings_survive_quotes_backslashes_and_newlines(awkward: Glossary) -> None:
-    graph = parse_turtle(to_turtle(awkward, BASE))
+    graph = parse_turtle(to_turtle(awkward, SITE))
     concept = URIRef(f"{BASE}terms/awkward/")
     labels = set(graph.objects(concept, SKOS.prefLabel))
     assert Literal('jutt "jutumärkides" \\ kaldkriips', lang="et") in labels
@@ -693,7 +694,7 @@ def test_turtle_rejects_what_it_cannot_write() -> None:
 def test_defined_term_jsonld(glossary: Glossary) -> None:
     for term in glossary.terms:
         for lang in glossary.languages:
-            text = defined_term_jsonld(glossary, term, lang, BASE)
+            text = defined_term_jsonld(glossary, term, lang, SITE)
             assert "</" not in text and "<!--" not in text
             data = json.loads(text)
             prefix = "" if lang == glossary.languages[0] else f"{lang}/"
@@ -713,13 +714,13 @@ def test_defined_term_jsonld(glossary: Glossary) -> None:
             assert term_set["@type"] == "DefinedTermSet"
             assert term_set["url"] == f"{BASE}{prefix}terms/"
             assert (
-                term_set["@id"] == json.loads(defined_term_set_jsonld(glossary, lang, BASE))["@id"]
+                term_set["@id"] == json.loads(defined_term_set_jsonld(glossary, lang, SITE))["@id"]
             )
 
 
 def test_defined_term_set_jsonld_lists_every_term(glossary: Glossary) -> None:
     for lang in glossary.languages:
-        data = json.loads(defined_term_set_jsonld(glossary, lang, BASE))
+        data = json.loads(defined_term_set_jsonld(glossary, lang, SITE))
         assert data["@type"] == "DefinedTermSet"
         assert data["inLanguage"] == lang
         assert data["name"] and data["description"]
@@ -732,16 +733,16 @@ def test_defined_term_set_jsonld_lists_every_term(glossary: Glossary) -> None:
 
 
 def test_jsonld_cannot_close_the_script_element(awkward: Glossary) -> None:
-    text = defined_term_jsonld(awkward, awkward.term("awkward"), "et", BASE)
+    text = defined_term_jsonld(awkward, awkward.term("awkward"), "et", SITE)
     assert "</script" not in text.lower() and "<!--" not in text
     assert "</script><!--" in json.loads(text)["alternateName"]
     with pytest.raises(ValueError, match="not a language"):
-        defined_term_jsonld(awkward, awkward.term("awkward"), "fi", BASE)
+        defined_term_jsonld(awkward, awkward.term("awkward"), "fi", SITE)
 
 
 # -- all formats --------------------------------------------------------------------------------
 
-EXPORTS: dict[str, Callable[[Glossary, str], str]] = {
+EXPORTS: dict[str, Callable[[Glossary, SiteUrls], str]] = {
     "json": to_json,
     "csv": to_csv,
     "tbx": to_tbx,
@@ -752,32 +753,58 @@ EXPORTS: dict[str, Callable[[Glossary, str], str]] = {
 
 
 @pytest.mark.parametrize("export", EXPORTS.values(), ids=EXPORTS.keys())
-def test_exports_are_deterministic(export: Callable[[Glossary, str], str], real: Glossary) -> None:
-    first = export(real, BASE)
-    assert export(real, BASE) == first
+def test_exports_are_deterministic(
+    export: Callable[[Glossary, SiteUrls], str], real: Glossary
+) -> None:
+    first = export(real, SITE)
+    assert export(real, SITE) == first
     shuffled = Glossary(real.languages, real.categories, real.terms[::-1], real.frameworks[::-1])
-    assert export(shuffled, BASE) == first  # the order of the model does not leak
-    assert export(real, BASE.rstrip("/")) == first  # the base URL gets its slash
+    assert export(shuffled, SITE) == first  # the order of the model does not leak
+    unslashed = SiteUrls.of(BASE.rstrip("/"), SITE.prefixes)
+    assert export(real, unslashed) == first  # the base URL gets its slash
+
+
+@pytest.mark.parametrize("export", EXPORTS.values(), ids=EXPORTS.keys())
+def test_exports_use_the_sites_language_prefixes(
+    export: Callable[[Glossary, SiteUrls], str], real: Glossary
+) -> None:
+    """A language linked elsewhere in mkdocs.yml (here /english/) is cited there, never as en/."""
+    moved = SiteUrls.of(BASE, [("et", ""), ("en", "english/")])
+    text = export(real, moved)
+    assert "kb/en/" not in text
+    if "kb/english/" not in text:  # the exports that cite English pages at all
+        assert export(real, SITE) == text
+
+
+def test_site_urls_are_checked() -> None:
+    assert SITE.page("en", "terms/nps/") == f"{BASE}en/terms/nps/"
+    assert SITE.term("nps") == f"{BASE}terms/nps/" and SITE.default == "et"
+    with pytest.raises(KeyError, match="no language 'fi'"):
+        SITE.page("fi", "terms/")
+    for prefixes in ([], [("et", ""), ("en", "/en/")], [("et", ""), ("en", "en")]):
+        with pytest.raises(ValueError):
+            SiteUrls.of(BASE, prefixes)
 
 
 def test_languages_come_from_the_glossary() -> None:
     glossary = three_languages()
-    data = json.loads(to_json(glossary, BASE))
+    site = SiteUrls.of(BASE, [("en", ""), ("et", "et/"), ("fi", "fi/")])
+    data = json.loads(to_json(glossary, site))
     assert data["languages"] == ["en", "et", "fi"]
     assert data["terms"][1]["texts"]["fi"]["term"] == "suositteluindeksi"
     assert data["terms"][1]["texts"]["en"]["url"] == f"{BASE}terms/nps/"  # the default: no prefix
     assert data["terms"][1]["texts"]["et"]["url"] == f"{BASE}et/terms/nps/"
-    header = read_csv(to_csv(glossary, BASE))[0]
+    header = read_csv(to_csv(glossary, site))[0]
     assert [k for k in header if k.startswith("term_")] == ["term_en", "term_et", "term_fi"]
-    root = parse_tbx(to_tbx(glossary, BASE))
+    root = parse_tbx(to_tbx(glossary, site))
     assert root.get(XML_LANG) == "en"
     for entry in root.iter(f"{TBX}conceptEntry"):
         assert [s.get(XML_LANG) for s in entry.findall(f"{TBX}langSec")] == ["en", "et", "fi"]
-    graph = parse_turtle(to_turtle(glossary, BASE))
+    graph = parse_turtle(to_turtle(glossary, site))
     nps = URIRef(f"{BASE}terms/nps/")
     assert Literal("suositteluindeksi", lang="fi") in set(graph.objects(nps, SKOS.prefLabel))
     assert Literal("NPS", lang="fi") in set(graph.objects(nps, SKOS.altLabel))
-    assert json.loads(defined_term_set_jsonld(glossary, "fi", BASE))["url"] == f"{BASE}fi/terms/"
+    assert json.loads(defined_term_set_jsonld(glossary, "fi", site))["url"] == f"{BASE}fi/terms/"
 
 
 def test_base_url_must_be_absolute() -> None:
@@ -788,7 +815,7 @@ def test_base_url_must_be_absolute() -> None:
 
 
 def test_downloads_are_every_file(real: Glossary, tmp_path: Path) -> None:
-    files = downloads(real, BASE)
+    files = downloads(real, SITE)
     assert list(files) == list(DOWNLOADS)
     for path, text in files.items():
         target = tmp_path / path

@@ -1,9 +1,9 @@
 """The glossary in open formats, for download and for search engines.
 
 Every export is a pure function of a :class:`~motteruum.glossary.Glossary` (and, where
-addresses are needed, the site's absolute base URL) that returns the file's text:
-deterministic, with no timestamps, terms in id order, languages in the glossary's order.
-Only the standard library writes them.
+addresses are needed, the site's :class:`~.urls.SiteUrls`: its base URL and the URL prefix of
+each language) that returns the file's text: deterministic, with no timestamps, terms in id
+order, languages in the glossary's order. Only the standard library writes them.
 
 - :func:`to_json`: everything, every language side by side (:mod:`.glossary_json`);
 - :func:`to_csv`: one row per term for spreadsheets, UTF-8 with a BOM (:mod:`.glossary_csv`);
@@ -25,9 +25,11 @@ from .jsonld import defined_term_jsonld, defined_term_set_jsonld
 from .plaintext import plain_text
 from .skos import to_turtle
 from .tbx import to_tbx
+from .urls import SiteUrls
 
 __all__ = [
     "DOWNLOADS",
+    "SiteUrls",
     "defined_term_jsonld",
     "defined_term_set_jsonld",
     "downloads",
@@ -47,11 +49,11 @@ DOWNLOADS = {
 }
 
 
-def downloads(glossary: Glossary, base_url: str) -> dict[str, str]:
+def downloads(glossary: Glossary, site: SiteUrls) -> dict[str, str]:
     """Every download file: ``{path inside the site: text}`` (write the text as UTF-8)."""
     return {
-        "downloads/glossary.json": to_json(glossary, base_url),
-        "downloads/glossary.csv": to_csv(glossary, base_url),
-        "downloads/glossary.tbx": to_tbx(glossary, base_url),
-        "downloads/glossary.ttl": to_turtle(glossary, base_url),
+        "downloads/glossary.json": to_json(glossary, site),
+        "downloads/glossary.csv": to_csv(glossary, site),
+        "downloads/glossary.tbx": to_tbx(glossary, site),
+        "downloads/glossary.ttl": to_turtle(glossary, site),
     }

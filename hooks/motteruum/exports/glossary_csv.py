@@ -35,14 +35,14 @@ from calculators.spreadsheet import text_cell
 from ..glossary import Glossary
 from .common import citation, terms_in_order
 from .plaintext import plain_text
-from .urls import page_url
+from .urls import SiteUrls
 
 __all__ = ["BOM", "to_csv"]
 
 BOM = "\ufeff"
 
 
-def to_csv(glossary: Glossary, base_url: str) -> str:
+def to_csv(glossary: Glossary, site: SiteUrls) -> str:
     """The glossary as CSV text, starting with a byte order mark."""
     languages = glossary.languages
 
@@ -78,7 +78,7 @@ def to_csv(glossary: Glossary, base_url: str) -> str:
             *(plain_text(text.definition) for text in texts),
             *("; ".join(text.synonyms) for text in texts),
             " ".join(term.related),
-            *(page_url(glossary, base_url, lang, f"terms/{term.id}/") for lang in languages),
+            *(site.page(lang, f"terms/{term.id}/") for lang in languages),
             " | ".join(citation(source) for source in term.sources),
         ]
         writer.writerow([text_cell(cell) for cell in row])

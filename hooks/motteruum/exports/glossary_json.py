@@ -50,29 +50,29 @@ from typing import Any
 from ..glossary import Glossary, Term
 from .common import frameworks_in_order, terms_in_order
 from .plaintext import plain_text
-from .urls import category_uri, framework_uri, glossary_uri, page_url, term_uri
+from .urls import SiteUrls
 
 __all__ = ["to_json"]
 
 
-def to_json(glossary: Glossary, base_url: str) -> str:
+def to_json(glossary: Glossary, site: SiteUrls) -> str:
     """The glossary as JSON text (ending in a newline)."""
     document = {
         "languages": list(glossary.languages),
-        "uri": glossary_uri(glossary, base_url),
+        "uri": site.glossary(),
         "categories": [
             {
                 "id": category.id,
-                "uri": category_uri(glossary, base_url, category.id),
+                "uri": site.category(category.id),
                 "labels": {lang: category.label(lang) for lang in glossary.languages},
             }
             for category in glossary.categories
         ],
-        "terms": [_term(glossary, term, base_url) for term in terms_in_order(glossary)],
+        "terms": [_term(glossary, term, site) for term in terms_in_order(glossary)],
         "frameworks": [
             {
                 "id": framework.id,
-                "uri": framework_uri(glossary, base_url, framework.id),
+                "uri": site.framework(framework.id),
                 "titles": {lang: framework.title(lang) for lang in glossary.languages},
                 "terms": list(framework.mentions),
             }
@@ -82,7 +82,7 @@ def to_json(glossary: Glossary, base_url: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _term(glossary: Glossary, term: Term, base_url: str) -> dict[str, Any]:
+def _term(glossary: Glossary, term: Term, site: SiteUrls) -> dict[str, Any]:
     category = glossary.category(term.category)
     texts = {}
     for lang in glossary.languages:
@@ -94,11 +94,11 @@ def _term(glossary: Glossary, term: Term, base_url: str) -> dict[str, Any]:
             "synonyms": list(text.synonyms),
             "definition": text.definition,
             "definition_text": plain_text(text.definition),
-            "url": page_url(glossary, base_url, lang, f"terms/{term.id}/"),
+            "url": site.page(lang, f"terms/{term.id}/"),
         }
     return {
         "id": term.id,
-        "uri": term_uri(glossary, base_url, term.id),
+        "uri": site.term(term.id),
         "category": {
             "id": category.id,
             "labels": {lang: category.label(lang) for lang in glossary.languages},

@@ -35,21 +35,21 @@ from ..htmljson import script_json
 from ..strings import translate
 from .common import alternative_labels, terms_in_order
 from .plaintext import plain_text
-from .urls import page_url
+from .urls import SiteUrls
 
 __all__ = ["defined_term_jsonld", "defined_term_set_jsonld", "script_safe_json"]
 
 CONTEXT = "https://schema.org"
 
 
-def defined_term_jsonld(glossary: Glossary, term: Term, lang: str, base_url: str) -> str:
+def defined_term_jsonld(glossary: Glossary, term: Term, lang: str, site: SiteUrls) -> str:
     """The ``DefinedTerm`` of ``term`` for its page in ``lang``, as JSON text."""
     _check_language(glossary, lang)
     text = term.text(lang)
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "DefinedTerm",
-        "@id": _term_id(glossary, term, lang, base_url),
+        "@id": _term_id(term, lang, site),
         "name": text.term,
     }
     alternates = alternative_labels(text)
@@ -58,37 +58,37 @@ def defined_term_jsonld(glossary: Glossary, term: Term, lang: str, base_url: str
     data |= {
         "description": plain_text(text.definition),
         "termCode": term.id,
-        "url": _term_url(glossary, term, lang, base_url),
+        "url": _term_url(term, lang, site),
         "inLanguage": lang,
         "inDefinedTermSet": {
             "@type": "DefinedTermSet",
-            "@id": _set_id(glossary, lang, base_url),
+            "@id": _set_id(lang, site),
             "name": _title(glossary, lang),
-            "url": _index_url(glossary, lang, base_url),
+            "url": _index_url(lang, site),
         },
     }
     return script_safe_json(data)
 
 
-def defined_term_set_jsonld(glossary: Glossary, lang: str, base_url: str) -> str:
+def defined_term_set_jsonld(glossary: Glossary, lang: str, site: SiteUrls) -> str:
     """The ``DefinedTermSet`` of the glossary for its index page in ``lang``, as JSON text."""
     _check_language(glossary, lang)
     default = glossary.languages[0]
     data = {
         "@context": CONTEXT,
         "@type": "DefinedTermSet",
-        "@id": _set_id(glossary, lang, base_url),
+        "@id": _set_id(lang, site),
         "name": _title(glossary, lang),
         "description": translate("glossary.intro", lang, default),
-        "url": _index_url(glossary, lang, base_url),
+        "url": _index_url(lang, site),
         "inLanguage": lang,
         "hasDefinedTerm": [
             {
                 "@type": "DefinedTerm",
-                "@id": _term_id(glossary, term, lang, base_url),
+                "@id": _term_id(term, lang, site),
                 "name": term.text(lang).term,
                 "termCode": term.id,
-                "url": _term_url(glossary, term, lang, base_url),
+                "url": _term_url(term, lang, site),
             }
             for term in terms_in_order(glossary)
         ],
@@ -110,17 +110,17 @@ def _title(glossary: Glossary, lang: str) -> str:
     return translate("glossary.title", lang, glossary.languages[0])
 
 
-def _term_url(glossary: Glossary, term: Term, lang: str, base_url: str) -> str:
-    return page_url(glossary, base_url, lang, f"terms/{term.id}/")
+def _term_url(term: Term, lang: str, site: SiteUrls) -> str:
+    return site.page(lang, f"terms/{term.id}/")
 
 
-def _term_id(glossary: Glossary, term: Term, lang: str, base_url: str) -> str:
-    return f"{_term_url(glossary, term, lang, base_url)}#term"
+def _term_id(term: Term, lang: str, site: SiteUrls) -> str:
+    return f"{_term_url(term, lang, site)}#term"
 
 
-def _index_url(glossary: Glossary, lang: str, base_url: str) -> str:
-    return page_url(glossary, base_url, lang, "terms/")
+def _index_url(lang: str, site: SiteUrls) -> str:
+    return site.page(lang, "terms/")
 
 
-def _set_id(glossary: Glossary, lang: str, base_url: str) -> str:
-    return f"{_index_url(glossary, lang, base_url)}#glossary"
+def _set_id(lang: str, site: SiteUrls) -> str:
+    return f"{_index_url(lang, site)}#glossary"

@@ -33,7 +33,7 @@ from ..glossary import DEPRECATED, Glossary, Term, TermText
 from ..strings import translate
 from .common import citation, frameworks_in_order, terms_in_order
 from .plaintext import plain_text
-from .urls import category_uri, framework_uri, glossary_uri, term_uri
+from .urls import SiteUrls
 
 __all__ = ["PREFIXES", "to_turtle", "turtle_iri", "turtle_string"]
 
@@ -70,14 +70,14 @@ def turtle_iri(iri: str) -> str:
     return f"<{iri}>"
 
 
-def to_turtle(glossary: Glossary, base_url: str) -> str:
+def to_turtle(glossary: Glossary, site: SiteUrls) -> str:
     """The glossary as SKOS in Turtle (UTF-8 text, ending in a newline)."""
     languages = glossary.languages
-    scheme = turtle_iri(glossary_uri(glossary, base_url))
+    scheme = turtle_iri(site.glossary())
     terms = terms_in_order(glossary)
 
     def concept(term_id: str) -> str:
-        return turtle_iri(term_uri(glossary, base_url, term_id))
+        return turtle_iri(site.term(term_id))
 
     def translations(key: str) -> list[str]:
         return [turtle_string(translate(key, lang, languages[0]), lang) for lang in languages]
@@ -98,7 +98,7 @@ def to_turtle(glossary: Glossary, base_url: str) -> str:
         members = [concept(term.id) for term in terms if term.category == category.id]
         blocks.append(
             _block(
-                turtle_iri(category_uri(glossary, base_url, category.id)),
+                turtle_iri(site.category(category.id)),
                 [
                     ("a", ["skos:Collection"]),
                     ("skos:prefLabel", _labels(category.labels, languages)),
@@ -109,7 +109,7 @@ def to_turtle(glossary: Glossary, base_url: str) -> str:
     for framework in frameworks_in_order(glossary):
         blocks.append(
             _block(
-                turtle_iri(framework_uri(glossary, base_url, framework.id)),
+                turtle_iri(site.framework(framework.id)),
                 [
                     ("a", ["skos:Collection"]),
                     ("skos:prefLabel", _labels(framework.titles, languages)),

@@ -50,7 +50,7 @@ from ..glossary import Designation, Glossary, Term
 from ..strings import language_name, translate
 from .common import citation, terms_in_order
 from .plaintext import plain_text
-from .urls import glossary_uri, page_url
+from .urls import SiteUrls
 
 __all__ = ["CORE_SCHEMA", "DIALECT_SCHEMA", "NAMESPACE", "to_tbx", "xml_id"]
 
@@ -78,7 +78,7 @@ def xml_id(term_id: str) -> str:
     return term_id if term_id[:1].isalpha() else f"_{term_id}"
 
 
-def to_tbx(glossary: Glossary, base_url: str) -> str:
+def to_tbx(glossary: Glossary, site: SiteUrls) -> str:
     """The glossary as a TBX-Basic document (UTF-8 XML text, ending in a newline).
 
     TBX needs at least one conceptEntry: :class:`ValueError` for a glossary without terms.
@@ -91,15 +91,15 @@ def to_tbx(glossary: Glossary, base_url: str) -> str:
     file_desc = ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc")
     title = translate("glossary.title", default, default)
     _child(ET.SubElement(file_desc, "titleStmt"), "title", title)
-    _child(ET.SubElement(file_desc, "sourceDesc"), "p", glossary_uri(glossary, base_url))
+    _child(ET.SubElement(file_desc, "sourceDesc"), "p", site.glossary())
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     for term in terms_in_order(glossary):
-        body.append(_concept_entry(glossary, term, base_url))
+        body.append(_concept_entry(glossary, term, site))
     ET.indent(root, space="  ")
     return _PROLOGUE + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _concept_entry(glossary: Glossary, term: Term, base_url: str) -> ET.Element:
+def _concept_entry(glossary: Glossary, term: Term, site: SiteUrls) -> ET.Element:
     default = glossary.languages[0]
     entry = ET.Element("conceptEntry", {"id": xml_id(term.id)})
     category = glossary.category(term.category)
@@ -126,7 +126,7 @@ def _concept_entry(glossary: Glossary, term: Term, base_url: str) -> ET.Element:
             _child(group, "admin", cited, type="source")
         if text.note is not None:
             _child(lang_sec, "note", text.note)
-        url = page_url(glossary, base_url, lang, f"terms/{term.id}/")
+        url = site.page(lang, f"terms/{term.id}/")
         _child(lang_sec, "xref", text.term, type="externalCrossReference", target=url)
         preferred = _term_sec(lang_sec, text.preferred, "fullForm", lang, default)
         if text.example is not None:

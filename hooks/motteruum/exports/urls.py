@@ -1,10 +1,12 @@
 """Addresses of the site's pages, as the exports cite them.
 
-The first language of the glossary is the site's default and has no prefix; every other
-language lives under ``<lang>/``, as mkdocs-static-i18n lays the site out:
+The site's languages and their URL prefixes are those the build lays out (read once, by
+:func:`motteruum.languages.site_languages`, from static-i18n's configuration): the default
+language has the prefix ``""``, English ``en/`` unless ``mkdocs.yml`` links it elsewhere.
+:class:`SiteUrls` holds the absolute base URL with those prefixes, and gives
 
-- a term's page: ``<base>terms/<id>/`` and ``<base>en/terms/<id>/``;
-- the glossary index: ``<base>terms/`` (and ``<base>en/terms/``);
+- a term's page: ``<base>terms/<id>/`` and ``<base><prefix>terms/<id>/``;
+- the glossary index: ``<base>terms/`` (and ``<base><prefix>terms/``);
 - a category on the categories page: ``<base>terms/categories/#<category id>``;
 - a framework's page: ``<base>frameworks/<id>/``.
 
@@ -15,18 +17,11 @@ language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..glossary import Glossary
-
-__all__ = [
-    "category_uri",
-    "framework_uri",
-    "glossary_uri",
-    "normalise_base_url",
-    "page_url",
-    "term_uri",
-]
+__all__ = ["SiteUrls", "normalise_base_url"]
 
 #: Characters an IRI written in Turtle (or an XML attribute, unescaped) must not contain.
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -44,27 +39,51 @@ def normalise_base_url(base_url: str) -> str:
     return base_url if base_url.endswith("/") else f"{base_url}/"
 
 
-def page_url(glossary: Glossary, base_url: str, lang: str, path: str) -> str:
-    """The address of ``path`` (e.g. ``terms/nps/``) in ``lang``."""
-    prefix = "" if lang == glossary.languages[0] else f"{lang}/"
-    return f"{normalise_base_url(base_url)}{prefix}{path}"
+@dataclass(frozen=True)
+class SiteUrls:
+    """The site's absolute base URL and each language's URL prefix, the default first."""
 
+    base_url: str
+    #: ``(language code, prefix)`` pairs; the first is the default language (prefix ``""``).
+    prefixes: tuple[tuple[str, str], ...]
 
-def term_uri(glossary: Glossary, base_url: str, term_id: str) -> str:
-    """The URI of a term: its page in the default language."""
-    return page_url(glossary, base_url, glossary.languages[0], f"terms/{term_id}/")
+    @classmethod
+    def of(cls, base_url: str, prefixes: Iterable[tuple[str, str]]) -> SiteUrls:
+        """Checked addresses: an absolute base URL, and prefixes that are ``""`` or end in ``/``."""
+        pairs = tuple(prefixes)
+        if not pairs:
+            raise ValueError("the site has no language")
+        for code, prefix in pairs:
+            if prefix and (not prefix.endswith("/") or prefix.startswith("/")):
+                raise ValueError(
+                    f"the prefix of {code!r} must be relative and end in '/': {prefix!r}"
+                )
+        return cls(normalise_base_url(base_url), pairs)
 
+    @property
+    def default(self) -> str:
+        """The default language: the one whose pages are the concepts' URIs."""
+        return self.prefixes[0][0]
 
-def glossary_uri(glossary: Glossary, base_url: str) -> str:
-    """The URI of the glossary as a whole: its index page in the default language."""
-    return page_url(glossary, base_url, glossary.languages[0], "terms/")
+    def page(self, lang: str, path: str) -> str:
+        """The address of ``path`` (e.g. ``terms/nps/``) in ``lang``."""
+        prefix = dict(self.prefixes).get(lang)
+        if prefix is None:
+            raise KeyError(f"the site has no language {lang!r}")
+        return f"{self.base_url}{prefix}{path}"
 
+    def term(self, term_id: str) -> str:
+        """The URI of a term: its page in the default language."""
+        return self.page(self.default, f"terms/{term_id}/")
 
-def category_uri(glossary: Glossary, base_url: str, category_id: str) -> str:
-    """The URI of a category: its heading on the categories page in the default language."""
-    return page_url(glossary, base_url, glossary.languages[0], f"terms/categories/#{category_id}")
+    def glossary(self) -> str:
+        """The URI of the glossary as a whole: its index page in the default language."""
+        return self.page(self.default, "terms/")
 
+    def category(self, category_id: str) -> str:
+        """The URI of a category: its heading on the categories page in the default language."""
+        return self.page(self.default, f"terms/categories/#{category_id}")
 
-def framework_uri(glossary: Glossary, base_url: str, framework_id: str) -> str:
-    """The URI of a framework: its page in the default language."""
-    return page_url(glossary, base_url, glossary.languages[0], f"frameworks/{framework_id}/")
+    def framework(self, framework_id: str) -> str:
+        """The URI of a framework: its page in the default language."""
+        return self.page(self.default, f"frameworks/{framework_id}/")
