@@ -17,6 +17,7 @@ elements, attributes and link schemes in two places:
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from typing import Any
 
 import markdown
 import nh3
+
+from .cache import cached_text
 
 #: Elements authored Markdown may produce: text formatting, lists, links, tables, headings,
 #: abbreviations, definition lists and the ``div``/``p`` of admonitions.
@@ -270,11 +273,39 @@ def _renderer(settings: MarkdownSettings) -> markdown.Markdown:
     return markdown.Markdown(extensions=list(settings.extensions), extension_configs=configs)
 
 
+@cache
+def _code_versions(settings: MarkdownSettings) -> str | None:
+    """The versions of Python-Markdown and of the packages of the extensions ``settings``
+    name (found as Python-Markdown finds them: a registered name, else a module); None when an
+    extension belongs to no installed distribution (its code could change without a new
+    version)."""
+    registered = importlib.metadata.entry_points(group="markdown.extensions")
+    found = {f"markdown {markdown.__version__}"}
+    for name in settings.extensions:
+        module = registered[name].value if name in registered.names else name
+        top = module.split(":")[0].split(".")[0]
+        if top == "markdown":
+            continue  # one of Python-Markdown's own
+        owners = importlib.metadata.packages_distributions().get(top)
+        if not owners:
+            return None
+        found.update(f"{owner} {importlib.metadata.version(owner)}" for owner in owners)
+    return ", ".join(sorted(found))
+
+
 def render(text: str, settings: MarkdownSettings) -> str:
-    """``text`` rendered as the site renders a page's Markdown."""
-    renderer = _renderer(settings)
-    renderer.reset()
-    return renderer.convert(text)
+    """``text`` rendered as the site renders a page's Markdown; kept between builds under the
+    text, the settings and the versions of the code that renders it."""
+
+    def convert() -> str:
+        renderer = _renderer(settings)
+        renderer.reset()
+        return renderer.convert(text)
+
+    versions = _code_versions(settings)
+    if versions is None:
+        return convert()
+    return cached_text("markdown", (versions, repr(settings), text), convert)
 
 
 #: Characters without which Markdown makes no element or attribute outside the allow-list and

@@ -12,6 +12,9 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+from jinja2.bccache import Bucket
+
 
 def cache_root() -> Path:
     """``$XDG_CACHE_HOME/motteruum`` (``~/.cache/motteruum``)."""
@@ -36,3 +39,24 @@ def cached_text(kind: str, key: Iterable[str], make: Callable[[], str]) -> str:
     except OSError:
         pass
     return text
+
+
+class TemplateCache(FileSystemBytecodeCache):
+    """Jinja's compiled templates under ``<cache>/jinja``: Jinja checks each one against the
+    template's source and its own version, and compiles again on any difference."""
+
+    def __init__(self) -> None:
+        super().__init__(str(cache_root() / "jinja"))
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()

@@ -141,7 +141,13 @@ def with_policy(html: str) -> str:
     right after the charset if no script comes before it, else first. A page that has the
     meta already gets it anew, so running this twice changes nothing. Raises
     :class:`ThemeChanged` for a page without a <head>."""
-    html = _META.sub("", html)
+    return secured(html)[0]
+
+
+def secured(html: str) -> tuple[str, list[str]]:
+    """``html`` :func:`with_policy`, and the hashes of its inline scripts (one reading)."""
+    if 'http-equiv="Content-Security-Policy"' in html:
+        html = _META.sub("", html)
     head = _HEAD.search(html)
     if head is None:
         raise ThemeChanged("the page has no <head> to put its Content-Security-Policy in")
@@ -150,9 +156,10 @@ def with_policy(html: str) -> str:
     script = _SCRIPT_START.search(html, at)
     if charset is not None and (script is None or charset.start() < script.start()):
         at = charset.end()
-    content = html_module.escape(policy(page_hashes(html)), quote=False)
+    hashes = page_hashes(html)
+    content = html_module.escape(policy(hashes), quote=False)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
-    return f"{html[:at]}\n{meta}{html[at:]}"
+    return f"{html[:at]}\n{meta}{html[at:]}", hashes
 
 
 def header_policy(pages: Iterable[str]) -> str:

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
-from .csp import page_hashes, with_policy
+from .csp import secured
 from .glossary import Glossary
 from .history import page_date
 from .mention_links import MentionLinks
@@ -39,6 +39,7 @@ from .site import (
     not_found_context,
     page_language,
     publish_runtime,
+    restore_widgets,
     sanitize_page,
     search_in_page_language,
     site_languages,
@@ -54,6 +55,7 @@ from .site import (
     write_robots_txt,
 )
 from .staging import Staging
+from .widgets import HeldWidgets
 
 #: What to do when a theme upgrade changed the markup the build edits.
 THEME_ADVICE = "the theme's markup changed; adapt the edit in hooks/motteruum to it"
@@ -74,6 +76,8 @@ class BuildState:
     mentions: MentionLinks | None = None
     #: The hashes of every inline script of the site, for the policy hosts send as a header.
     script_hashes: set[str] = field(default_factory=set)
+    #: The widgets of the page being converted, kept out of Markdown.
+    widgets: HeldWidgets = field(default_factory=HeldWidgets)
 
 
 class SitePlugin:
@@ -109,10 +113,13 @@ class SitePlugin:
         if state.mentions is not None:
             state.mentions.page = mention_page(page.file.src_uri, page.meta)
         lang = page_language(page, config)
-        return embed_widgets(markdown, page.file.src_uri, lang, config, state.glossary, page.url)
+        return embed_widgets(
+            markdown, page.file.src_uri, lang, config, state.glossary, page.url, state.widgets
+        )
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
         lang = page_language(page, config)
+        html = restore_widgets(html, page.file.src_uri, self._state().widgets)
         html = sanitize_page(html, page.file.src_uri)
         return add_share_block(add_preview_card(html, lang, config), page.url, lang, config)
 
@@ -131,8 +138,9 @@ class SitePlugin:
     def _secured(self, html: str) -> str:
         """``html`` with its Content-Security-Policy; its hashes join the site's header."""
         state = self._state()
-        state.script_hashes.update(page_hashes(html))
-        return with_policy(html)
+        html, hashes = secured(html)
+        state.script_hashes.update(hashes)
+        return html
 
     def on_template_context(
         self, context: dict[str, object], template_name: str, config: MkDocsConfig

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .csp import headers_file, page_hashes, policy, with_policy
+from .csp import headers_file, page_hashes, policy, secured
 from .exports import downloads
 from .glossary import Glossary
 from .render import Language, Renderer
@@ -47,8 +47,9 @@ def write_redirects(
     language; return the hashes of their inline scripts."""
     hashes: set[str] = set()
     for path, html in Renderer(glossary, languages, site_url).redirects(site_url).items():
-        hashes.update(page_hashes(html))
-        write_text(site, path, with_policy(html))
+        html, found = secured(html)
+        hashes.update(found)
+        write_text(site, path, html)
     return hashes
 
 

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import diagram
+from .cache import TemplateCache
 from .collation import Collation, letter_anchor
 from .exports import DOWNLOADS, SiteUrls, defined_term_jsonld, defined_term_set_jsonld
 from .glossary import Framework, Glossary, Term
@@ -87,6 +88,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=TemplateCache(),
     )
     env.filters["md"] = markdown_text
     env.filters["markdown"] = markdown_source

@@ -33,6 +33,7 @@ from .textcheck import Site, mentions_setting, page_problems, text_problems
 from .widgets import (
     EAGER,
     ENGINE_START,
+    HeldWidgets,
     UnknownWidget,
     replace_markers,
     start_engine_early,
@@ -230,11 +231,22 @@ def embed_widgets(
     config: MkDocsConfig,
     glossary: Glossary,
     page_url: str = "",
+    held: HeldWidgets | None = None,
 ) -> str:
-    """Replace calculator and assessment markers of one page (at ``page_url``) by widgets."""
+    """Replace calculator and assessment markers of one page (at ``page_url``) by widgets,
+    or by placeholders of ``held`` that :func:`restore_widgets` replaces after Markdown."""
     try:
         default = site_languages(config)[0].code
-        return replace_markers(markdown, lang, default, glossary, page_url)
+        hold = held.hold if held is not None else str
+        return replace_markers(markdown, lang, default, glossary, page_url, hold)
+    except UnknownWidget as error:
+        raise PluginError(f"docs/{src_uri}: {error}") from None
+
+
+def restore_widgets(html: str, src_uri: str, held: HeldWidgets) -> str:
+    """The page's widgets in place of their placeholders."""
+    try:
+        return held.restore(html)
     except UnknownWidget as error:
         raise PluginError(f"docs/{src_uri}: {error}") from None
 

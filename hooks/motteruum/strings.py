@@ -14,7 +14,8 @@ from babel import Locale
 def catalog() -> Mapping[str, Mapping[str, str]]:
     """Every UI string: ``{key: {language: text}}``."""
     text = resources.files(__package__).joinpath("strings.yml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, str]] = yaml.safe_load(text)
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, dict[str, str]] = yaml.load(text, Loader=loader)
     return data
 
 

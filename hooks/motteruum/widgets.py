@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection
+import secrets
+from collections.abc import Callable, Collection
 from html import escape
 
 from . import plan_view
@@ -85,13 +86,56 @@ def marker_problems(markdown: str) -> list[tuple[int, str]]:
     return problems
 
 
+class HeldWidgets:
+    """Widget markup kept out of Markdown's way while a page is converted.
+
+    A widget is HTML already (hundreds of elements for a crossword), which Markdown would only
+    parse to pass it through. :meth:`hold` gives a one-element placeholder for it, which Markdown
+    passes through as a raw HTML block, and :meth:`restore` puts the markup back into the page's
+    HTML. The placeholders carry a token made for each build, so no text can imitate one.
+    """
+
+    _PLACEHOLDER = re.compile(r'<div data-mr-widget="([0-9a-f]{16}-[0-9]+)"></div>')
+
+    def __init__(self) -> None:
+        self._token = secrets.token_hex(8)
+        self._held: dict[str, str] = {}
+
+    def hold(self, html: str) -> str:
+        """The placeholder of ``html``."""
+        key = f"{self._token}-{len(self._held)}"
+        self._held[key] = html.strip()  # as Markdown writes a raw HTML block
+        return f'<div data-mr-widget="{key}"></div>'
+
+    def restore(self, html: str) -> str:
+        """``html`` with its placeholders replaced by the widgets; :class:`UnknownWidget` if
+        Markdown did not pass a placeholder through (a marker inside a code block or a list)."""
+        restored = self._PLACEHOLDER.sub(lambda match: self._held.pop(match[1], match[0]), html)
+        if self._held:
+            self._held.clear()
+            raise UnknownWidget(
+                "a widget marker must stand on a line of its own, outside code blocks and lists"
+            )
+        return restored
+
+
 def replace_markers(
-    markdown: str, lang: str, default_lang: str, glossary: Glossary, page_url: str = ""
+    markdown: str,
+    lang: str,
+    default_lang: str,
+    glossary: Glossary,
+    page_url: str = "",
+    hold: Callable[[str], str] = str,
 ) -> str:
-    """Put each widget where its marker is; ``page_url`` (the page's own) locates the assets."""
+    """Put each widget where its marker is; ``page_url`` (the page's own) locates the assets.
+    ``hold`` gets each widget's markup and returns what goes into the Markdown (by default the
+    markup itself; :meth:`HeldWidgets.hold` a placeholder)."""
     start_script = relative_url(ENGINE_START, page_url) if page_url else None
 
     def render(match: re.Match[str]) -> str:
+        return hold(widget(match))
+
+    def widget(match: re.Match[str]) -> str:
         kind, name, options = match.groups()
         eager = parse_marker(kind, name, options)
         if kind == "calculator":

@@ -191,3 +191,34 @@ def test_the_real_glossary_has_no_text_problems() -> None:
         skip=("terms", "frameworks"),
     )
     assert text_problems(glossary, ROOT, site) == []
+
+
+def test_rendered_text_is_kept_between_builds_under_its_text_and_the_code_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    settings = MarkdownSettings.of(["attr_list", "md_in_html", {"toc": {"permalink": True}}])
+    first = render("A [link](nps.md){ .x }", settings)
+    kept = list((tmp_path / "motteruum" / "markdown").rglob("*.txt"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == first
+    assert render("A [link](nps.md){ .x }", settings) == first
+    assert render("A [link](ces.md){ .x }", settings) != first  # another text, another entry
+    assert len(list((tmp_path / "motteruum" / "markdown").rglob("*.txt"))) == 2
+
+
+def test_an_extension_of_no_installed_package_is_never_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its code can change without a version to tell: the text is rendered every time."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    module = tmp_path / "local_ext.py"
+    module.write_text(
+        "from markdown.extensions import Extension\n"
+        "class Local(Extension):\n    def extendMarkdown(self, md):\n        pass\n"
+        "def makeExtension(**kwargs):\n    return Local(**kwargs)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    settings = MarkdownSettings.of(["attr_list", "local_ext"])
+    assert render("*x*", settings) == "<p><em>x</em></p>"
+    assert not (tmp_path / "motteruum" / "markdown").exists()

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import markdown as md
 import pytest
 from bs4 import BeautifulSoup
 
 from motteruum.loader import load_glossary
-from motteruum.widgets import ENGINE_START, UnknownWidget, replace_markers, start_engine_early
+from motteruum.widgets import (
+    ENGINE_START,
+    HeldWidgets,
+    UnknownWidget,
+    replace_markers,
+    start_engine_early,
+)
 from tests.conftest import LANGUAGES, ROOT
 
 GLOSSARY = load_glossary(ROOT / "glossary", LANGUAGES, calculators={"nps", "enps", "ces", "csat"})
@@ -78,3 +85,40 @@ def test_eager_is_for_calculators_only_and_a_misspelt_option_is_an_error() -> No
         replace_markers("<!-- assessment: cx eager -->\n", "et", "et", GLOSSARY, "a/")
     with pytest.raises(UnknownWidget, match="unknown option 'eagre' in the marker of calculator"):
         replace_markers("<!-- calculator: nps eagre -->\n", "et", "et", GLOSSARY, "a/")
+
+
+def test_held_widgets_pass_markdown_untouched_and_come_back_whole() -> None:
+    """Markdown sees one placeholder element per widget; the page gets the widget's markup back,
+    exactly as Markdown would have passed the markup itself through."""
+    page = "# Survey\n\nIntro.\n\n<!-- analysis: survey -->\n\nAfter.\n\n"
+    page += "<!-- crossword: glossary -->\n"
+    held = HeldWidgets()
+    with_placeholders = replace_markers(page, "et", "et", GLOSSARY, "calculators/x/", held.hold)
+    assert with_placeholders.count("data-mr-widget=") == 2
+    assert len(with_placeholders) < 200  # no widget markup for Markdown to parse
+    html = held.restore(md.markdown(with_placeholders, extensions=["md_in_html", "attr_list"]))
+    assert "data-mr-widget" not in html
+    direct = replace_markers(page, "et", "et", GLOSSARY, "calculators/x/")
+    for name in ("[data-analysis=survey]", "[data-crossword=glossary]"):
+        ours = BeautifulSoup(html, "html.parser").select_one(name)
+        theirs = BeautifulSoup(direct, "html.parser").select_one(name)
+        assert ours is not None and theirs is not None and str(ours) == str(theirs)
+
+
+def test_a_placeholder_markdown_did_not_pass_through_is_an_error() -> None:
+    held = HeldWidgets()
+    page = "```\n<!-- calculator: nps -->\n```\n"
+    converted = md.markdown(
+        replace_markers(page, "et", "et", GLOSSARY, hold=held.hold), extensions=["fenced_code"]
+    )
+    with pytest.raises(UnknownWidget, match="line of its own, outside code blocks"):
+        held.restore(converted)
+    assert held.restore("<p>no widgets</p>") == "<p>no widgets</p>"  # nothing left held
+
+
+def test_placeholders_cannot_be_imitated() -> None:
+    """A placeholder written into a page by hand is not replaced: it lacks the build's token."""
+    held = HeldWidgets()
+    forged = '<div data-mr-widget="0000000000000000-0"></div>'
+    placeholder = held.hold("<div>widget</div>")
+    assert held.restore(forged + placeholder) == forged + "<div>widget</div>"
