@@ -236,9 +236,12 @@ def embed_widgets(
     """Replace calculator and assessment markers of one page (at ``page_url``) by widgets,
     or by placeholders of ``held`` that :func:`restore_widgets` replaces after Markdown."""
     try:
-        default = site_languages(config)[0].code
+        languages = site_languages(config)
+        prefix = next((language.prefix for language in languages if language.code == lang), "")
         hold = held.hold if held is not None else str
-        return replace_markers(markdown, lang, default, glossary, page_url, hold)
+        return replace_markers(
+            markdown, lang, languages[0].code, glossary, page_url, hold, prefix=prefix
+        )
     except UnknownWidget as error:
         raise PluginError(f"docs/{src_uri}: {error}") from None
 

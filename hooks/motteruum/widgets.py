@@ -126,10 +126,15 @@ def replace_markers(
     glossary: Glossary,
     page_url: str = "",
     hold: Callable[[str], str] = str,
+    prefix: str = "",
 ) -> str:
-    """Put each widget where its marker is; ``page_url`` (the page's own) locates the assets.
-    ``hold`` gets each widget's markup and returns what goes into the Markdown (by default the
-    markup itself; :meth:`HeldWidgets.hold` a placeholder)."""
+    """Put each widget where its marker is.
+
+    ``page_url`` (the page's own) locates the assets; ``prefix`` is the URL prefix of the page's
+    language (``""`` for the default, as :func:`motteruum.languages.site_languages` gives it),
+    for files of that language. ``hold`` gets each widget's markup and returns what goes into
+    the Markdown (by default the markup itself; :meth:`HeldWidgets.hold` a placeholder).
+    """
     start_script = relative_url(ENGINE_START, page_url) if page_url else None
 
     def render(match: re.Match[str]) -> str:
@@ -143,7 +148,6 @@ def replace_markers(
         if kind == "crossword":
             return CrosswordView(name, lang, default_lang, glossary).render()
         if kind == "analysis":
-            prefix = "" if lang == default_lang else f"{lang}/"
             return AnalysisView(
                 name,
                 lang,

@@ -122,3 +122,16 @@ def test_placeholders_cannot_be_imitated() -> None:
     forged = '<div data-mr-widget="0000000000000000-0"></div>'
     placeholder = held.hold("<div>widget</div>")
     assert held.restore(forged + placeholder) == forged + "<div>widget</div>"
+
+
+def test_a_widgets_language_files_are_found_under_the_languages_own_prefix() -> None:
+    """The sample survey of the English page is English's, wherever mkdocs.yml puts English."""
+    marker = "<!-- analysis: survey -->\n"
+    for page_url, prefix, sample in (
+        ("calculators/survey/", "", "../survey-sample.csv"),
+        ("en/calculators/survey/", "en/", "../survey-sample.csv"),
+        ("english/calculators/survey/", "english/", "../survey-sample.csv"),
+        ("english/calculators/survey/", "", "../../../calculators/survey-sample.csv"),
+    ):
+        html = replace_markers(marker, "en", "et", GLOSSARY, page_url, prefix=prefix)
+        assert f'data-sample="{sample}"' in html
