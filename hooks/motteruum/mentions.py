@@ -108,6 +108,9 @@ class Finder:
             if node.name is None or _rank(name) < _rank(node.name):
                 node.name = name
         self._abbreviations = abbreviations
+        #: The first two letters of every abbreviation (all of one of a single letter): a word
+        #: that starts otherwise is no abbreviation.
+        self._abbreviation_starts = frozenset(a[:2] for a in abbreviations)
         self._abbreviation = (
             re.compile(
                 "(?<![\\w-])("
@@ -121,9 +124,18 @@ class Finder:
     def find(self, text: str) -> Iterator[Mention]:
         """Every mention in ``text``, left to right, the longest at each place."""
         words = list(_WORD.finditer(text))
+        forms = [normalise(word.group()) for word in words]
+        starts = self._root.next
         k = 0
         while k < len(words):
-            found = self._name_at(text, words, k) or self._abbreviation_at(words[k])
+            found = None
+            if forms[k] in starts:
+                found = self._name_at(text, words, forms, k)
+            word = words[k].group()
+            if found is None and (
+                word[:2] in self._abbreviation_starts or word[:1] in self._abbreviation_starts
+            ):
+                found = self._abbreviation_at(words[k])
             if found is None:
                 k += 1
                 continue
@@ -131,16 +143,18 @@ class Finder:
             yield mention
             k += length
 
-    def _name_at(self, text: str, words: list[re.Match[str]], k: int) -> tuple[Mention, int] | None:
-        """The longest name that starts at word ``k``: one walk down the tree of names, word by
-        word, so its cost does not grow with the number of names."""
+    def _name_at(
+        self, text: str, words: list[re.Match[str]], forms: list[str], k: int
+    ) -> tuple[Mention, int] | None:
+        """The longest name that starts at word ``k`` (``forms``: the words normalised): one
+        walk down the tree of names, word by word, so its cost does not grow with the number
+        of names."""
         frontier = [self._root]
         best: tuple[_Name, int] | None = None
         for i in range(k, len(words)):
             if i > k and not _GAP.fullmatch(text, words[i - 1].end(), words[i].start()):
                 break
-            form = normalise(words[i].group())
-            frontier = [child for node in frontier for child in node.next.get(form, ())]
+            frontier = [child for node in frontier for child in node.next.get(forms[i], ())]
             if not frontier:
                 break
             ending = [node.name for node in frontier if node.name is not None]

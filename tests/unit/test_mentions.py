@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -54,6 +56,19 @@ def test_abbreviations_with_case_endings_and_capitals_only(finder: Finder) -> No
         ("eNPS-iga", "enps"),
         ("KPI-de", "kpi"),
         ("SLA-d", "service-level-agreement"),
+    ]
+
+
+def test_a_one_letter_abbreviation_is_found_with_its_ending(glossary: Glossary) -> None:
+    nps = glossary.term("nps")
+    texts = dict(nps.texts)
+    texts["et"] = replace(texts["et"], abbreviation="N")
+    changed = replace(
+        glossary, terms=tuple(replace(nps, texts=texts) if t is nps else t for t in glossary.terms)
+    )
+    assert found(Finder(changed, "et"), "N ja N-i, aga mitte Nõu ega NN") == [
+        ("N", "nps"),
+        ("N-i", "nps"),
     ]
 
 
