@@ -24,9 +24,9 @@ from .problems import ThemeChanged
 from .seo import without_head_alternates
 from .site import (
     NOT_FOUND,
+    ContentEnd,
     SearchFields,
-    add_preview_card,
-    add_share_block,
+    after_content,
     check_pages,
     current_language,
     embed_widgets,
@@ -78,6 +78,8 @@ class BuildState:
     script_hashes: set[str] = field(default_factory=set)
     #: The widgets of the page being converted, kept out of Markdown.
     widgets: HeldWidgets = field(default_factory=HeldWidgets)
+    #: The mark at the end of each page's content, for what follows it.
+    content_end: ContentEnd = field(default_factory=ContentEnd)
 
 
 class SitePlugin:
@@ -118,10 +120,9 @@ class SitePlugin:
         )
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        lang = page_language(page, config)
         html = restore_widgets(html, page.file.src_uri, self._state().widgets)
         html = sanitize_page(html, page.file.src_uri)
-        return add_share_block(add_preview_card(html, lang, config), page.url, lang, config)
+        return self._state().content_end.add(html)
 
     def on_page_context(self, page: Page, config: MkDocsConfig) -> None:
         self._state().search.annotate(page, config)
@@ -130,6 +131,8 @@ class SitePlugin:
         lang = page_language(page, config)
         output = start_engine_in_head(output, page.url, config)
         try:
+            following = after_content(page.content or "", page.url, lang, config)
+            output = self._state().content_end.replace(output, following)
             output = without_head_alternates(search_in_page_language(output, lang))
             return self._secured(output)  # the last edit: the hashes of the final scripts
         except ThemeChanged as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import segno
 from markupsafe import Markup
 
@@ -33,6 +35,7 @@ def share_block(url: str, lang: str, default_lang: str) -> str:
     return environment().get_template("share.html.j2").render(t=t, url=url, qr=qr_svg(url))
 
 
+@cache
 def preview_card(lang: str, default_lang: str) -> str:
     """The template of the card that previews a linked term (filled in by preview.js)."""
     return environment().get_template("preview.html.j2").render(t=translator(lang, default_lang))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,7 +23,7 @@ from .loader import load_glossary
 from .mention_links import MentionLinks, PageContext
 from .mentions import Finder, previews
 from .output import GENERATED_FOLDERS, write_generated
-from .problems import SourceError
+from .problems import SourceError, ThemeChanged
 from .render import Language, Renderer
 from .runtime import RuntimeMissing
 from .search import annotate_page, localise_worker, page_fields
@@ -299,10 +300,35 @@ def write_downloads(config: MkDocsConfig, glossary: Glossary) -> None:
     )
 
 
-def add_share_block(html: str, page_url: str, lang: str, config: MkDocsConfig) -> str:
-    """Append the copy-link button and the QR code of the page's public address."""
-    address = (config.site_url or "/") + page_url
-    return html + share_block(address, lang, site_languages(config)[0].code)
+def after_content(content: str, page_url: str, lang: str, config: MkDocsConfig) -> str:
+    """What follows a page's content: the preview card's markup on a page that links to terms,
+    the copy-link button and the QR code of the page's public address."""
+    default = site_languages(config)[0].code
+    card = preview_card(lang, default) if "data-preview=" in content else ""
+    return card + share_block((config.site_url or "/") + page_url, lang, default)
+
+
+class ContentEnd:
+    """A mark at the end of a page's content, replaced by :func:`after_content` in the page.
+
+    What follows the content is excluded from search; kept out of the content, it is not even
+    read by the search plugin, which reads every page's content. The mark carries a token made
+    for each build, so no page can hold one by chance or on purpose.
+    """
+
+    def __init__(self) -> None:
+        self.mark = f"<!-- motteruum:content-end:{secrets.token_hex(8)} -->"
+
+    def add(self, content: str) -> str:
+        return content + self.mark
+
+    def replace(self, output: str, following: str) -> str:
+        """``output`` with ``following`` in place of the mark; :class:`ThemeChanged` when the
+        theme did not write the page's content (and its mark) into the page."""
+        at = output.rfind(self.mark)
+        if at < 0:
+            raise ThemeChanged("the page does not contain its content")
+        return output[:at] + following + output[at + len(self.mark) :]
 
 
 def search_in_page_language(html: str, lang: str) -> str:
@@ -360,10 +386,3 @@ def mention_page(src_uri: str, meta: Mapping[str, object]) -> PageContext:
         return PageContext(src_uri, link=mentions_setting(meta))
     except ValueError as error:
         raise PluginError(f"docs/{src_uri}: {error}") from None
-
-
-def add_preview_card(html: str, lang: str, config: MkDocsConfig) -> str:
-    """Append the preview card's markup to a page that links to terms."""
-    if "data-preview=" not in html:
-        return html
-    return html + preview_card(lang, site_languages(config)[0].code)
