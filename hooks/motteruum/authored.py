@@ -132,12 +132,37 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 
 def sanitize(html: str, *, page: bool = True) -> str:
     """``html`` with everything outside the allow-list removed (``page``: a generated page,
-    whose templates add diagrams and preview cards around the authored text)."""
+    whose templates add diagrams and preview cards around the authored text). A page's result
+    is kept between builds under the page, the allow-list and the version of nh3."""
+    return cached_text("sanitized", (_allow_list(page), html), lambda: _clean(html, page))
+
+
+@cache
+def _allow_list(page: bool) -> str:
+    """Everything that decides what :func:`_clean` keeps, as text."""
+    tags, attributes = _allowed(page)
+    return repr(
+        (
+            importlib.metadata.version("nh3"),
+            sorted(tags),
+            sorted((tag, sorted(names)) for tag, names in attributes.items()),
+            sorted(URL_SCHEMES),
+            _TABLE_ALIGN.pattern,
+        )
+    )
+
+
+def _allowed(page: bool) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     tags = PAGE_TAGS if page else AUTHOR_TAGS
     attributes = {
         **(PAGE_ATTRIBUTES if page else AUTHOR_ATTRIBUTES),
         "*": PAGE_GENERIC_ATTRIBUTES if page else GENERIC_ATTRIBUTES,
     }
+    return tags, attributes
+
+
+def _clean(html: str, page: bool) -> str:
+    tags, attributes = _allowed(page)
     return nh3.clean(
         html,
         tags=set(tags),

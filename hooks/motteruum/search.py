@@ -23,6 +23,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -182,14 +183,24 @@ def localise_worker(html: str, lang: str) -> str:
     match = _CONFIG.search(html)
     if match is None:
         raise ThemeChanged("the theme no longer writes its settings as <script id=__config>")
+    replaced = _localised_config(match[0], lang)
+    return html[: match.start()] + replaced + html[match.end() :]
+
+
+@lru_cache(maxsize=64)
+def _localised_config(script: str, lang: str) -> str:
+    """The theme's settings ``script`` with the search worker of ``lang`` (the settings differ
+    only by the pages' depth, so a build makes a few and reuses them)."""
+    match = _CONFIG.fullmatch(script)
+    if match is None:
+        raise ThemeChanged("the theme no longer writes its settings as <script id=__config>")
     config = json.loads(match["json"])
     material = config.get("search")
     if not isinstance(material, str):
         raise ThemeChanged("the theme's settings no longer name the search worker ('search')")
     folder, name = posixpath.split(material.split("?", 1)[0])
     if name == WORKER:
-        return html
+        return script
     query = urlencode({"lang": lang, "worker": name})
     config["search"] = posixpath.join(folder, f"{WORKER}?{query}")
-    replaced = match[1] + str(script_json(config)) + match[3]
-    return html[: match.start()] + replaced + html[match.end() :]
+    return match[1] + str(script_json(config)) + match[3]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 import segno
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .cache import cached_text
 from .render import environment
@@ -29,10 +29,26 @@ def qr_svg(url: str) -> Markup:
     return Markup(cached_text("qr", (segno.__version__, "m", "mr-qr-1", url), draw))
 
 
-def share_block(url: str, lang: str, default_lang: str) -> str:
-    """The share controls of one page (appended to its content)."""
+#: Stand-ins for the address and the QR code in the share block rendered once per language.
+_URL, _QR = "\x00url\x00", "\x00qr\x00"
+
+
+def render_share_block(url: str, qr: Markup, lang: str, default_lang: str) -> str:
+    """The share controls with the address ``url`` and its ``qr`` code, rendered."""
     t = translator(lang, default_lang)
-    return environment().get_template("share.html.j2").render(t=t, url=url, qr=qr_svg(url))
+    return environment().get_template("share.html.j2").render(t=t, url=url, qr=qr)
+
+
+@cache
+def _share_frame(lang: str, default_lang: str) -> str:
+    return render_share_block(Markup(_URL), Markup(_QR), lang, default_lang)
+
+
+def share_block(url: str, lang: str, default_lang: str) -> str:
+    """The share controls of one page (after its content): the block of its language, rendered
+    once, with the page's address (escaped as the template escapes it) and QR code put in."""
+    frame = _share_frame(lang, default_lang)
+    return frame.replace(_URL, str(escape(url))).replace(_QR, str(qr_svg(url)))
 
 
 @cache
