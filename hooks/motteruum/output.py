@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -15,24 +16,33 @@ def sync_folder(folder: Path, pages: Mapping[str, str]) -> int:
     Unchanged files are left untouched, so a watching ``mkdocs serve`` is not woken up for
     nothing; files no longer generated are removed.
     """
-    parent = folder.parent
-    wanted = {(parent / path).resolve(): text for path, text in pages.items()}
-    for path in wanted:
-        if folder.resolve() not in path.parents:
-            raise ValueError(f"{path} is outside the generated folder {folder}")
+    root = folder.resolve()
+    wanted: dict[str, str] = {}
+    for path, text in pages.items():
+        target = os.path.normpath(os.path.join(root.parent, path))
+        if not target.startswith(f"{root}{os.sep}"):
+            raise ValueError(f"{target} is outside the generated folder {folder}")
+        wanted[target] = text
     written = 0
-    for path, text in sorted(wanted.items()):
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    for target, text in sorted(wanted.items()):
+        if os.path.islink(target):
+            os.unlink(target)  # never written through: the folder is the generator's alone
+        try:
+            with open(target, encoding="utf-8") as existing:
+                if existing.read() == text:
+                    continue
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError, UnicodeDecodeError):
+            pass
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as out:
+            out.write(text)
         written += 1
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*"), reverse=True):
-            if path.is_file() and path.resolve() not in wanted:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    if root.is_dir():
+        for found in sorted(root.rglob("*"), reverse=True):
+            if found.is_file() and str(found) not in wanted:
+                found.unlink()
+            elif found.is_dir() and not any(found.iterdir()):
+                found.rmdir()
     return written
 
 

@@ -198,3 +198,15 @@ def test_sync_folder_refuses_paths_outside(tmp_path: Path) -> None:
 
     with pytest.raises(ValueError, match="outside the generated folder"):
         sync_folder(tmp_path / "terms", {"other/x.md": "X"})
+
+
+def test_sync_folder_never_writes_through_a_link(tmp_path: Path) -> None:
+    """A page committed as a link to another file is replaced, the other file untouched."""
+    folder = tmp_path / "terms"
+    folder.mkdir()
+    outside = tmp_path / "mkdocs.yml"
+    outside.write_text("site_name: x\n")
+    (folder / "a.md").symlink_to(outside)
+    assert sync_folder(folder, {"terms/a.md": "A"}) == 1
+    assert outside.read_text() == "site_name: x\n"
+    assert not (folder / "a.md").is_symlink() and (folder / "a.md").read_text() == "A"
