@@ -21,14 +21,14 @@ import contextlib
 import difflib
 import filecmp
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/")}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scale import ROOT, run_python
 
 
 def checkout(revision: str, target: Path) -> Path:
@@ -44,16 +44,7 @@ def checkout(revision: str, target: Path) -> Path:
 
 
 def build(tree: Path, site: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=tree,
-        env={**ENV, "PYTHONPATH": f"{tree / 'hooks'}:{tree}"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"the build of {tree} failed:\n{result.stderr[-3000:]}")
+    run_python(["-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], tree, tree)
 
 
 def files(site: Path) -> set[str]:

@@ -118,6 +118,24 @@ def control_copy(project: Path, target: Path) -> Path:
     return control
 
 
+def run_python(
+    arguments: list[str], folder: Path, code: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    """This environment's Python with ``arguments`` in ``folder``, importing the hooks of the
+    checkout ``code``; stops the script, with the end of its errors, when it fails."""
+    result = subprocess.run(
+        [sys.executable, *arguments],
+        cwd=folder,
+        env={**ENV, "PYTHONPATH": f"{code / 'hooks'}:{code}"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {folder}:\n{result.stderr[-3000:]}")
+    return result
+
+
 def build(folder: Path, site: Path, code: Path = ROOT) -> tuple[float, float]:
     """CPU seconds and peak memory (MiB) of ``mkdocs build --strict`` in ``folder``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -130,16 +148,7 @@ def build(folder: Path, site: Path, code: Path = ROOT) -> tuple[float, float]:
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr);"
         "sys.exit(code)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(site)],
-        cwd=folder,
-        env={**ENV, "PYTHONPATH": f"{code / 'hooks'}:{code}"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"build failed in {folder}:\n{result.stderr[-3000:]}")
+    result = run_python(["-c", script, str(site)], folder, code)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     peak = int(result.stderr.strip().splitlines()[-1]) / 1024
