@@ -17,6 +17,10 @@ It is required (``missing``); the rules for the ids are those of
 :func:`~calculators.assessment.scoring.check_aspects`. Other form inputs that no call reads
 are ignored.
 
+``call(name, form)``
+    The page's engine calls the three below through this one entry (see
+    :mod:`calculators.worker`): ``name`` is ``"score"``, ``"export"`` or ``"team"``.
+
 ``api_score(form)``
     Inputs: ``aspects``, and for each aspect id an input of that name with the answer,
     ``"1"`` .. ``"4"``, blank or missing when unanswered. The ``result`` is an
@@ -138,3 +142,16 @@ def api_export(form: Mapping[str, str]) -> dict[str, JsonValue]:
 def api_team(form: Mapping[str, str]) -> dict[str, JsonValue]:
     """Import a team's CSV text and aggregate it; never raises (see above)."""
     return guarded(lambda: _team(form))
+
+
+#: The self-assessment calls :func:`call` knows, by name.
+CALLS: Final = {"score": api_score, "export": api_export, "team": api_team}
+
+
+def call(name: str, form: Mapping[str, str]) -> dict[str, JsonValue]:
+    """The call ``name`` (``"score"``, ``"export"`` or ``"team"``) with ``form``; the entry of
+    the page's engine (:mod:`calculators.worker`); never raises."""
+    chosen = CALLS.get(name) if isinstance(name, str) else None
+    if chosen is None:
+        return guarded(lambda: parse_choice(name, "name", tuple(CALLS), None))
+    return chosen(form)

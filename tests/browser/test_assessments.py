@@ -95,3 +95,36 @@ def test_print_view_hides_the_form(page: Page, site_url: str) -> None:
     expect(root.locator("form")).to_be_hidden()
     expect(root.locator('[data-output="mean"]')).to_be_visible()
     expect(page.locator(".md-header")).to_be_hidden()
+
+
+#: The x where each bar ends and where each value's grid line is, as the browser lays them out.
+CHART_GEOMETRY = """(chart) => ({
+  ends: Object.fromEntries([...chart.querySelectorAll("[data-bar]")].map((bar) => {
+    const box = bar.querySelector("rect").getBBox();
+    return [bar.dataset.bar, box.width ? box.x + box.width : null];
+  })),
+  lines: Object.fromEntries([...chart.querySelectorAll("line")].map((line, index) =>
+    [chart.querySelectorAll("text.mr-assessment__tick")[index].textContent, line.getBBox().x])),
+})"""
+
+
+def test_bars_end_on_the_grid_line_of_their_value(page: Page, site_url: str) -> None:
+    """The script takes the chart's scale from the template, for the participant and the team."""
+    root = open_assessment(page, site_url, "en", "ex")
+    ids: list[str] = json.loads(root.locator("[data-aspects]").text_content() or "[]")
+    answers = {ids[0]: 1, ids[1]: 4, ids[2]: 3}
+    for aspect, value in answers.items():
+        root.locator(f'input[name="{aspect}"][value="{value}"]').check()
+    expect(root.locator('[data-output="answered"]')).to_have_text(f"3 / {len(ids)}")
+    mine = root.locator('[data-chart=""]').evaluate(CHART_GEOMETRY)
+    for aspect, value in answers.items():
+        assert mine["ends"][aspect] == pytest.approx(mine["lines"][str(value)], abs=0.01)
+    assert mine["ends"][ids[3]] is None  # unanswered: no bar
+
+    header = ",".join(["participant", *ids[:2]])
+    root.locator("[data-team] summary").click()
+    root.locator("[data-team-csv]").fill(f"{header}\nMari,1,4\nJaan,3,2\n")
+    expect(root.locator('[data-output="team-participants"]')).to_have_text("2")
+    team = root.locator('[data-chart="team"]').evaluate(CHART_GEOMETRY)
+    assert team["ends"][ids[0]] == pytest.approx(team["lines"]["2"], abs=0.01)  # mean 2
+    assert team["ends"][ids[1]] == pytest.approx(team["lines"]["3"], abs=0.01)  # mean 3

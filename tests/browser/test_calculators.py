@@ -178,3 +178,31 @@ def test_a_calculator_that_starts_at_once_is_in_view_when_its_page_opens(
             root = page.locator(f"[data-calculator={name}]")
             top = root.evaluate("element => element.getBoundingClientRect().top")
             assert top < height, (lang, name, top)  # as a calculator seen at its first layout
+
+
+#: Each bar's bottom and top, and its count's baseline, as the browser lays the chart out.
+BAR_GEOMETRY = """(chart) => [...chart.querySelectorAll("[data-bar]")].map((bar) => {
+  const box = bar.querySelector("rect").getBBox();
+  const count = bar.querySelector("[data-count]");
+  return {bottom: box.y + box.height, height: box.height, count: Number(count.getAttribute("y"))};
+})"""
+
+
+def test_bars_drawn_by_the_script_stand_where_the_template_puts_them(
+    page: Page, site_url: str
+) -> None:
+    """The script takes the chart's geometry from the template: after a new result every bar
+    still stands on the template's baseline, the tallest as tall as the template draws it."""
+    page.goto(f"{site_url}en/calculators/csat/")
+    chart = page.locator("[data-calculator=csat] [data-chart]")
+    static = chart.evaluate(BAR_GEOMETRY)
+    root = open_calculator(page, site_url, "en", "csat")
+    for value, count in zip(range(1, 6), [5, 0, 2, 1, 3], strict=True):
+        root.locator(f"input[name=h{value}]").fill(str(count))
+    expect(output(root, "n")).to_have_text("11")
+    drawn = chart.evaluate(BAR_GEOMETRY)
+    bottoms = {round(bar["bottom"], 3) for bar in static + drawn}
+    assert len(bottoms) == 1, bottoms  # one baseline, the template's
+    assert max(bar["height"] for bar in drawn) == max(bar["height"] for bar in static)
+    gaps = {round(bar["bottom"] - bar["height"] - bar["count"], 1) for bar in static + drawn}
+    assert len(gaps) == 1, gaps  # each count the same distance above its bar

@@ -1,6 +1,6 @@
 // Lays out crossword entries inside real Pyodide under Node, as the page's worker does.
 // Usage: node run_crossword.mjs <pyodide npm folder> <pyodide-lock.json> <form.json>
-// Prints one JSON line: {"python": ..., "module": ..., "answer": new_puzzle(...)}.
+// Prints one JSON line: {"python": ..., "module": ..., "answer": the worker's answer}.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,8 +12,9 @@ pyodide.globals.set("form_json", readFileSync(formFile, "utf-8"));
 console.log(
   pyodide.runPython(`
 import json, sys
-from motteruum.crossword import browser
-answer = browser.new_puzzle("et", json.loads(form_json))
-json.dumps({"python": sys.version.split()[0], "module": browser.__file__, "answer": answer})
+from calculators.worker import handle  # the one entry the page's worker calls
+answer = json.loads(handle("crossword_new", "et", form_json))
+module = sys.modules["motteruum.crossword.browser"].__file__
+json.dumps({"python": sys.version.split()[0], "module": module, "answer": answer})
 `),
 );

@@ -31,12 +31,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("xyz", {"rows": []}),
 ]
 SCRIPT = """
-import importlib, json, sys
-# the worker's dispatch: CALLS["plan_export"] in calculator-worker.js
-call = getattr(importlib.import_module("calculators.plan"), "api_export")
+import json, sys
+from calculators.worker import handle  # the one entry the page's worker calls
 cases = json.loads(CASES)
 json.dumps({"python": sys.version.split()[0],
-            "answers": [call(name, json.loads(json.dumps(form))) for name, form in cases]})
+            "answers": [json.loads(handle("plan_export", name, json.dumps(form)))
+                        for name, form in cases]})
 """
 
 

@@ -178,12 +178,14 @@ function setUp(root) {
     root.querySelector("[data-retry]").hidden = state !== "error";
   }
 
+  // The chart's geometry is the template's (assessment_chart.html.j2): a bar is data-unit long per point.
   function drawBars(chart, values) {
     const description = [];
+    const unit = Number(chart.dataset.unit);
     for (const id of aspects) {
       const bar = chart.querySelector(`[data-bar="${id}"] rect`);
       const value = values[id];
-      bar.setAttribute("width", value === null || value === undefined ? "0" : String(Math.round(value * 1000) / 10));
+      bar.setAttribute("width", value === null || value === undefined ? "0" : String(Math.round(value * unit * 10) / 10));
       description.push(`${label(id)}: ${value === null || value === undefined ? strings["assess.unanswered"] : formatNumber(value, lang, Number.isInteger(value) ? 0 : 1)}`);
     }
     chart.setAttribute("aria-label", `${strings["assess.chart"]}. ${description.join("; ")}`);
@@ -236,9 +238,9 @@ function setUp(root) {
   }
 
   // A call of the engine; null when the engine stopped meanwhile (its retry state is shown).
-  async function ask(entry, form) {
+  async function ask(call, form) {
     try {
-      return await running.call(entry, name, form);
+      return await running.call("assessment", call, form);
     } catch {
       return null;
     }
@@ -246,7 +248,7 @@ function setUp(root) {
 
   async function score() {
     if (!running || root.dataset.state !== "ready") return;
-    const answer = await ask("assessment_score", scoreForm());
+    const answer = await ask("score", scoreForm());
     if (answer) showScore(answer);
   }
 
@@ -268,7 +270,7 @@ function setUp(root) {
       participant.focus();
       return;
     }
-    const answer = await ask("assessment_export", { ...scoreForm(), participant: participant.value });
+    const answer = await ask("export", { ...scoreForm(), participant: participant.value });
     if (!answer) return;
     if (!answer.ok) return showScore(answer);
     const slug = participant.value.trim().replace(/\s+/g, "-");
@@ -283,7 +285,7 @@ function setUp(root) {
 
   async function team(text) {
     if (!running || root.dataset.state !== "ready") return;
-    const answer = await ask("assessment_team", { aspects: aspects.join(" "), csv: text });
+    const answer = await ask("team", { aspects: aspects.join(" "), csv: text });
     if (!answer) return;
     const teamMessage = out("team-message");
     const problems = out("team-problems");

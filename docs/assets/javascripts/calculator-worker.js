@@ -127,36 +127,9 @@ try {
   // helpers, which takes longer than the imports themselves.
   const path = `/lib/${fileName}`;
   pyodide.FS.writeFile(path, data);
-  handle = pyodide.runPython(`
-import importlib
-import json
-import sys
-
-sys.path.insert(0, ${JSON.stringify(path)})
-
-# module and function of each call; a module is imported when it is first needed
-CALLS = {
-    "compute": ("calculators.api", "compute"),
-    "compare": ("calculators.api", "compare"),
-    "plan_sample_size": ("calculators.api", "plan_sample_size"),
-    "assessment_score": ("calculators.assessment.api", "api_score"),
-    "assessment_export": ("calculators.assessment.api", "api_export"),
-    "assessment_team": ("calculators.assessment.api", "api_team"),
-    "plan_export": ("calculators.plan", "api_export"),
-    "crossword_new": ("motteruum.crossword.browser", "new_puzzle"),
-    "survey": ("calculators.api", "survey"),
-}
-
-def handle(fn, name, form_json, file=None):
-    module, function = CALLS[fn]
-    call = getattr(importlib.import_module(module), function)
-    form = json.loads(form_json)
-    if file is not None:
-        form["file"] = file.to_bytes()
-    return json.dumps(call(form) if module.endswith("assessment.api") else call(name, form))
-
-handle
-`);
+  pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(path)})`);
+  // The one entry of every call (calculators/worker.py): JSON text in, JSON text out.
+  handle = pyodide.pyimport("calculators.worker").handle;
   self.postMessage({ type: "ready" });
 } catch (error) {
   self.postMessage({ type: "failed", error: String(error) });

@@ -212,8 +212,12 @@ function setUp(root) {
     drawChart(result);
   }
 
+  // The chart's geometry is the template's (calculator.html.j2), read from its data attributes.
   function drawChart(result) {
     const chart = root.querySelector("[data-chart]");
+    const baseline = Number(chart.dataset.baseline);
+    const tallestBar = Number(chart.dataset.tallest);
+    const gap = Number(chart.dataset.gap);
     const bars = Array.from(chart.querySelectorAll("[data-bar]"));
     const counts = bars.map((bar) => {
       const key = bar.dataset.bar;
@@ -224,13 +228,13 @@ function setUp(root) {
     const tallest = Math.max(1, ...counts);
     const description = [];
     bars.forEach((bar, index) => {
-      const height = Math.round((counts[index] / tallest) * 900) / 10;
+      const height = Math.round((counts[index] / tallest) * tallestBar * 10) / 10;
       const rect = bar.querySelector("rect");
       rect.setAttribute("height", String(height));
-      rect.setAttribute("y", String(110 - height));
+      rect.setAttribute("y", String(Math.round((baseline - height) * 10) / 10));
       const count = bar.querySelector("[data-count]");
       count.textContent = String(counts[index]);
-      count.setAttribute("y", String(104 - height));
+      count.setAttribute("y", String(Math.round((baseline - gap - height) * 10) / 10));
       if (getComputedStyle(bar).display !== "none") description.push(`${bar.dataset.label} ${counts[index]}`);
     });
     chart.setAttribute("aria-label", `${strings["calc.chart"]}: ${description.join("; ")}`);
