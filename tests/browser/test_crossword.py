@@ -379,3 +379,48 @@ def test_progress_is_kept_per_puzzle_version_and_language(page: Page, site_url: 
     page.evaluate(store, [f"motteruum.crossword.et.{data['id']}", stale])  # this version
     root = open_crossword(page, site_url, "et")
     expect(root.locator("table[data-grid] .mr-cell__letter", has_text="Ö").first).to_be_visible()
+
+
+#: The markup of the grids and the lists, as element, classes (without the states the script
+#: toggles), data attributes and children.
+SHAPE = """(root) => {
+  const state = /--(word|current|wrong|revealed)$/;
+  const shape = (node) => [
+    node.tagName.toLowerCase(),
+    [...node.classList].filter((name) => !state.test(name)).sort().join(" "),
+    Object.keys(node.dataset).sort().join(" "),
+    [...node.children].map(shape),
+  ];
+  return {
+    grid: shape(root.querySelector("table[data-grid] tbody")),
+    key: shape(root.querySelector("[data-key-body] table tbody")),
+    lists: [...root.querySelectorAll("[data-clues] ol, [data-key-body] ol")].map(shape),
+  };
+}"""
+
+
+def test_the_script_draws_the_markup_of_the_template(
+    page: Page, page_without_javascript: Page, site_url: str
+) -> None:
+    """The squares and list items the script draws are those the template renders: the same
+    puzzle drawn by the script is the page as built, and a new puzzle has no other shapes."""
+    page_without_javascript.goto(f"{site_url}{PATH['en']}")
+    built = page_without_javascript.locator("[data-crossword]").evaluate(SHAPE)
+    root = open_crossword(page, site_url, "en")
+    assert root.evaluate(SHAPE) == built
+
+    original = puzzle(root)["id"]
+    root.locator('[data-action="new"]').click()
+    expect(root).not_to_have_attribute("data-puzzle-id", original, timeout=ENGINE_TIMEOUT)
+    drawn = root.evaluate(SHAPE)
+
+    def squares(shape: Any) -> set[str]:
+        return {json.dumps(td) for tr in shape[3] for td in tr[3]}
+
+    def items(lists: Any) -> set[str]:
+        return {json.dumps(li) for ol in lists for li in ol[3]}
+
+    assert squares(drawn["grid"]) <= squares(built["grid"])
+    assert squares(drawn["key"]) <= squares(built["key"])
+    assert items(drawn["lists"]) <= items(built["lists"])
+    assert len(squares(drawn["grid"])) == 3  # a block, a square with and without a number

@@ -7,6 +7,7 @@ import json
 import unicodedata
 import zipfile
 from collections import Counter
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -188,6 +189,29 @@ def test_rendered_widget_has_the_grid_clues_and_key_in_html() -> None:
     assert soup.select_one("[data-toolbar]").has_attr("hidden")
     strings = json.loads(soup.select_one("[data-strings]").get_text())
     assert strings["crossword.new"] == "Uus ristsõna"
+
+
+def test_the_templates_for_the_script_are_the_markup_of_the_page() -> None:
+    """Each <template> holds one square, clue or answer as the page's own are written, empty."""
+    soup = BeautifulSoup(CrosswordView("glossary", "et", "et", SMALL).render(), "html.parser")
+
+    def shape(node: Any) -> tuple[Any, ...]:
+        children = tuple(shape(child) for child in node.find_all(recursive=False))
+        data = tuple(sorted(name for name in node.attrs if name.startswith("data-")))
+        return (node.name, tuple(node.get("class", ())), data, children)
+
+    def prototype(name: str, tag: str) -> Any:
+        found = soup.select_one(f'template[data-template="{name}"]')
+        assert found is not None and found.get_text(strip=True) == ""
+        return found.find(tag)
+
+    numbered = soup.select_one("[data-grid] td.mr-cell:has(.mr-cell__number)")
+    assert shape(prototype("square", "td")) == shape(numbered)
+    key_square = soup.select_one("[data-key] td.mr-cell:has(.mr-cell__number)")
+    assert shape(prototype("key-square", "td")) == shape(key_square)
+    assert shape(prototype("block", "td")) == shape(soup.select_one("[data-grid] td.mr-block"))
+    assert shape(prototype("clue", "li")) == shape(soup.select_one("[data-clues] li"))
+    assert shape(prototype("answer", "li")) == shape(soup.select_one("[data-key] li"))
 
 
 def test_marker_puts_the_crossword_in_the_page() -> None:

@@ -1,8 +1,8 @@
 // Crossword player: plays the puzzle the build embedded in the page ([data-puzzle] JSON), keeps
 // progress in this browser, and asks the Python generator (Pyodide in the page's worker, loaded
 // only then) for a new layout of the same entries. No layout logic here: Python lays out.
-// Markup contract: hooks/motteruum/templates/crossword.html.j2 (the same classes are built here
-// for a new puzzle).
+// Markup contract: hooks/motteruum/templates/crossword.html.j2, whose <template> elements hold the
+// markup of a square, a clue and an answer that this script copies for a new puzzle.
 import { engine, fill } from "./engine.js";
 import { isRecord, openStore, showStorageNotice } from "./storage.js";
 
@@ -118,6 +118,24 @@ function setUp(root) {
 
   // -- drawing -------------------------------------------------------------------------------
 
+  // The markup of squares, clues and answers is the template's (crossword.html.j2): copies of
+  // its <template> elements, filled in.
+  const copy = (name, selector) => root.querySelector(`template[data-template="${name}"]`).content.querySelector(selector);
+  const prototypes = {
+    square: copy("square", "td"),
+    keySquare: copy("key-square", "td"),
+    block: copy("block", "td"),
+    clue: copy("clue", "li"),
+    answer: copy("answer", "li"),
+  };
+
+  function numbered(node, number) {
+    const label = node.querySelector(".mr-clue__number, .mr-cell__number");
+    if (number) label.textContent = String(number);
+    else label.remove();
+    return node;
+  }
+
   function drawGrid(key) {
     const table = element("table", `mr-crossword__grid${key ? " mr-crossword__grid--key" : ""}`);
     const body = table.createTBody();
@@ -125,14 +143,14 @@ function setUp(root) {
       const row = body.insertRow();
       for (let c = 0; c < puzzle.width; c++) {
         const cell = puzzle.cells[r * puzzle.width + c];
-        const td = row.insertCell();
         if (!cell) {
-          td.className = "mr-block";
+          row.append(prototypes.block.cloneNode(true));
           continue;
         }
-        td.className = "mr-cell";
-        if (cell.number) td.append(element("span", "mr-cell__number", String(cell.number)));
-        td.append(element("span", "mr-cell__letter", key ? cell.answer : ""));
+        const td = numbered((key ? prototypes.keySquare : prototypes.square).cloneNode(true), cell.number);
+        if (key) td.querySelector(".mr-cell__letter").textContent = cell.answer;
+        else Object.assign(td.dataset, { row: String(r), col: String(c) });
+        row.append(td);
       }
     }
     return table;
@@ -140,14 +158,13 @@ function setUp(root) {
 
   function drawClues(words, withAnswers) {
     return words.map((w) => {
-      const item = element("li");
+      const item = numbered((withAnswers ? prototypes.answer : prototypes.clue).cloneNode(true), w.number);
       item.value = w.number;
-      item.append(element("span", "mr-clue__number", String(w.number)), " ");
       if (withAnswers) {
-        item.append(w.answer);
+        item.querySelector(".mr-clue__answer").textContent = w.answer;
       } else {
         item.dataset.clue = w.key;
-        item.append(element("span", "mr-clue__text", clueText(w)));
+        item.querySelector(".mr-clue__text").textContent = clueText(w);
       }
       return item;
     });
