@@ -13,6 +13,13 @@ from motteruum.runtime import ASSET_DIR, publish
 from tests.conftest import LANGUAGES, ROOT
 
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
+SCRIPT = """
+import json, sys
+from calculators.worker import handle  # the one entry the page's worker calls
+answer = json.loads(handle("crossword_new", "et", FORM))
+module = sys.modules["motteruum.crossword.browser"].__file__
+json.dumps({"python": sys.version.split()[0], "module": module, "answer": answer})
+"""
 
 
 def test_new_puzzle_in_pyodide_equals_cpython(tmp_path: Path) -> None:
@@ -20,15 +27,16 @@ def test_new_puzzle_in_pyodide_equals_cpython(tmp_path: Path) -> None:
     glossary = load_glossary(ROOT / "glossary", LANGUAGES, calculators=calculators - {"index"})
     page = embedded(CrosswordView("glossary", "et", "et", glossary).render())
     form = {"entries": page["entries"], "seed": 987654321, "avoid": page["id"]}
-    (tmp_path / "form.json").write_text(json.dumps(form, ensure_ascii=False), encoding="utf-8")
+    script = tmp_path / "script.py"
+    script.write_text(f"FORM = {json.dumps(json.dumps(form))}\n{SCRIPT}", encoding="utf-8")
     publish(tmp_path, NPM_PYODIDE, ROOT / "calculators")
     result = subprocess.run(
         [
             "node",
-            str(Path(__file__).with_name("run_crossword.mjs")),
+            str(Path(__file__).with_name("run_python.mjs")),
             str(NPM_PYODIDE),
             str(tmp_path / ASSET_DIR / "pyodide-lock.json"),
-            str(tmp_path / "form.json"),
+            str(script),
         ],
         capture_output=True,
         text=True,
