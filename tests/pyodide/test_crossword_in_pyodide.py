@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 from motteruum.crossword.browser import new_puzzle
 from motteruum.crossword_view import CrosswordView, embedded
 from motteruum.loader import load_glossary
-from motteruum.runtime import ASSET_DIR, publish
 from tests.conftest import LANGUAGES, ROOT
+from tests.pyodide.runner import run_in_pyodide
 
-NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 SCRIPT = """
 import json, sys
 from calculators.worker import handle  # the one entry the page's worker calls
@@ -27,24 +25,7 @@ def test_new_puzzle_in_pyodide_equals_cpython(tmp_path: Path) -> None:
     glossary = load_glossary(ROOT / "glossary", LANGUAGES, calculators=calculators - {"index"})
     page = embedded(CrosswordView("glossary", "et", "et", glossary).render())
     form = {"entries": page["entries"], "seed": 987654321, "avoid": page["id"]}
-    script = tmp_path / "script.py"
-    script.write_text(f"FORM = {json.dumps(json.dumps(form))}\n{SCRIPT}", encoding="utf-8")
-    publish(tmp_path, NPM_PYODIDE, ROOT / "calculators")
-    result = subprocess.run(
-        [
-            "node",
-            str(Path(__file__).with_name("run_python.mjs")),
-            str(NPM_PYODIDE),
-            str(tmp_path / ASSET_DIR / "pyodide-lock.json"),
-            str(script),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_in_pyodide(tmp_path, f"FORM = {json.dumps(json.dumps(form))}\n{SCRIPT}")
     assert report["module"] == "/lib/python3.14/site-packages/motteruum/crossword/browser.py"
     answer = report["answer"]
     assert answer["ok"] is True

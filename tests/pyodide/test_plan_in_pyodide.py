@@ -4,15 +4,12 @@ as the page's worker calls it: the same text as in CPython, errors included."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
 from calculators.plan import api_export
-from motteruum.runtime import ASSET_DIR, publish
-from tests.conftest import ROOT
+from tests.pyodide.runner import run_in_pyodide
 
-NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 CASES: list[tuple[str, dict[str, Any]]] = [
     (
         "abc",
@@ -41,24 +38,7 @@ json.dumps({"python": sys.version.split()[0],
 
 
 def test_the_export_in_pyodide_is_the_export_in_cpython(tmp_path: Path) -> None:
-    publish(tmp_path, NPM_PYODIDE, ROOT / "calculators")
-    script = tmp_path / "script.py"
-    script.write_text(f"CASES = {json.dumps(json.dumps(CASES))}\n{SCRIPT}", encoding="utf-8")
-    result = subprocess.run(
-        [
-            "node",
-            str(Path(__file__).with_name("run_python.mjs")),
-            str(NPM_PYODIDE),
-            str(tmp_path / ASSET_DIR / "pyodide-lock.json"),
-            str(script),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_in_pyodide(tmp_path, f"CASES = {json.dumps(json.dumps(CASES))}\n{SCRIPT}")
     assert report["python"].startswith("3.14")
     expected = [api_export(name, form) for name, form in CASES]
     assert report["answers"] == json.loads(json.dumps(expected))

@@ -4,7 +4,6 @@ hands a chosen file to Python, read and analysed as in CPython."""
 from __future__ import annotations
 
 import json
-import subprocess
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -13,10 +12,8 @@ import pytest
 
 from bench.survey_data import LANGUAGES, rows, to_csv, to_xlsx
 from calculators import api
-from motteruum.runtime import ASSET_DIR, publish
-from tests.conftest import ROOT
+from tests.pyodide.runner import run_in_pyodide
 
-NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 SCRIPT = """
 import json, sys, time
 from calculators.worker import handle  # the one entry the page's worker calls
@@ -60,26 +57,7 @@ def approx(value: Any) -> Any:
 
 
 def run(tmp_path: Path, *paths: Path) -> dict[str, Any]:
-    publish(tmp_path, NPM_PYODIDE, ROOT / "calculators")
-    script = tmp_path / "script.py"
-    script.write_text(textwrap.dedent(SCRIPT), encoding="utf-8")
-    result = subprocess.run(
-        [
-            "node",
-            str(Path(__file__).with_name("run_python.mjs")),
-            str(NPM_PYODIDE),
-            str(tmp_path / ASSET_DIR / "pyodide-lock.json"),
-            str(script),
-            *map(str, paths),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return report
+    return run_in_pyodide(tmp_path, textwrap.dedent(SCRIPT), *paths)
 
 
 def test_csv_and_xlsx_are_analysed_in_pyodide_as_in_cpython(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@
 // banner (and keeps them, and the name, when the browser stores nothing).
 // Markup contract: root [data-assessment=cx|ex][data-state], one radio group per aspect id,
 // outputs [data-output=mean|answered|weakest], [data-storage-notice], [data-shared].
-import { activator, fill, formatNumber, whenSeen } from "./engine.js";
+import { activator, download, fill, formatNumber, whenSeen } from "./engine.js";
 import { isRecord, openStore, showStorageNotice } from "./storage.js";
 
 function setUp(root) {
@@ -250,17 +250,6 @@ function setUp(root) {
     if (!running || root.dataset.state !== "ready") return;
     const answer = await ask("score", scoreForm());
     if (answer) showScore(answer);
-  }
-
-  function download(fileName, type, text) {
-    const blob = new Blob([text], { type });
-    const anchor = document.createElement("a");
-    anchor.href = URL.createObjectURL(blob);
-    anchor.download = fileName;
-    document.body.append(anchor);
-    anchor.click();
-    anchor.remove();
-    setTimeout(() => URL.revokeObjectURL(anchor.href), 1000);
   }
 
   async function exportCsv() {

@@ -106,6 +106,18 @@ export function engine() {
 }
 
 /** `text` with `{key}` placeholders filled from `values` (unknown ones become empty). */
+/** Save `text` as a file named `fileName` of the media `type`, made in this browser. */
+export function download(fileName, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const anchor = document.createElement("a");
+  anchor.href = url;
+  anchor.download = fileName;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export function fill(text, values) {
   return text.replace(/\{(\w+)\}/g, (_, key) => (key in values ? String(values[key]) : ""));
 }

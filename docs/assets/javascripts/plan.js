@@ -7,7 +7,7 @@
 // textarea[data-column] per column followed by span[data-printed] (its text for print),
 // template [data-row-template], tr[data-example],
 // checkboxes [data-criterion], [data-storage-notice], [data-status], [data-output].
-import { activator, fill } from "./engine.js";
+import { activator, download, fill } from "./engine.js";
 import { isRecord, openStore, showStorageNotice } from "./storage.js";
 
 function setUp(root) {
@@ -185,17 +185,6 @@ function setUp(root) {
       waiting.push(resolve);
       activate();
     });
-  }
-
-  function download(fileName, type, text) {
-    const blob = new Blob([text], { type });
-    const anchor = document.createElement("a");
-    anchor.href = URL.createObjectURL(blob);
-    anchor.download = fileName;
-    document.body.append(anchor);
-    anchor.click();
-    anchor.remove();
-    setTimeout(() => URL.revokeObjectURL(anchor.href), 1000);
   }
 
   function errorText(error) {

@@ -3,7 +3,7 @@
 // engine.js) and shows what calculators.survey answers. No statistic is computed here, and
 // nothing leaves the device: the file goes from the file input to the worker and nowhere else.
 // Markup contract: README.md, "Survey analysis in the browser".
-import { activator, fill, formatNumber, whenSeen } from "./engine.js";
+import { activator, download, fill, formatNumber, whenSeen } from "./engine.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const LISTED_ROWS = 50;
@@ -106,17 +106,6 @@ function reflect(root, form) {
   for (const part of parts) {
     for (const input of part.querySelectorAll("input, select")) input.disabled = Boolean(input.closest("[hidden]"));
   }
-}
-
-function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const anchor = document.createElement("a");
-  anchor.href = url;
-  anchor.download = name;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function cell(tag, text, attributes = {}) {
