@@ -381,46 +381,85 @@ def test_progress_is_kept_per_puzzle_version_and_language(page: Page, site_url: 
     expect(root.locator("table[data-grid] .mr-cell__letter", has_text="Ö").first).to_be_visible()
 
 
-#: The markup of the grids and the lists, as element, classes (without the states the script
-#: toggles), data attributes and children.
-SHAPE = """(root) => {
-  const state = /--(word|current|wrong|revealed)$/;
-  const shape = (node) => [
-    node.tagName.toLowerCase(),
-    [...node.classList].filter((name) => !state.test(name)).sort().join(" "),
-    Object.keys(node.dataset).sort().join(" "),
-    [...node.children].map(shape),
-  ];
+#: The markup of the crossword's grids and lists in the page at hand (``[html, full]``: with
+#: ``html``, in that HTML source, parsed as the browser parses a page and before any script
+#: ran), normalised: every element as its tag, attributes and children, without what the
+#: player adds for interaction (``role``, ``aria-*``, ``tabindex``, ``style``, the state classes
+#: it toggles) and the whitespace between rows and items. ``full``: with attribute values and
+#: texts; else the structure only (attribute names, classes, the space between two spans).
+SHAPE = r"""([html, full]) => {
+  const page = html ? new DOMParser().parseFromString(html, "text/html") : document;
+  const root = page.querySelector("[data-crossword]");
+  const interaction = (name) =>
+    ["role", "tabindex", "style"].includes(name) || name.startsWith("aria-");
+  const state = /^mr-cell--(word|current|wrong|revealed)$/;
+  const between = new Set(["table", "tbody", "tr", "ol"]);
+  const shape = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node.data.replace(/\s+/g, " ");
+      if (between.has(node.parentNode.localName) || (text !== " " && !full)) return null;
+      return text;
+    }
+    const attributes = [...node.attributes]
+      .filter((a) => !interaction(a.name))
+      .map((a) => {
+        if (a.name !== "class") return full ? `${a.name}=${a.value}` : a.name;
+        const classes = a.value.split(/\s+/).filter((c) => c && !state.test(c));
+        return `class=${classes.sort().join(" ")}`;
+      })
+      .sort();
+    const children = [...node.childNodes].map(shape).filter((child) => child !== null);
+    return [node.localName, attributes, children];
+  };
   return {
-    grid: shape(root.querySelector("table[data-grid] tbody")),
-    key: shape(root.querySelector("[data-key-body] table tbody")),
+    tables: ["table[data-grid]", "[data-key-body] table"].map((s) => shape(root.querySelector(s))),
     lists: [...root.querySelectorAll("[data-clues] ol, [data-key-body] ol")].map(shape),
   };
 }"""
 
 
-def test_the_script_draws_the_markup_of_the_template(
-    page: Page, page_without_javascript: Page, site_url: str
-) -> None:
-    """The squares and list items the script draws are those the template renders: the same
-    puzzle drawn by the script is the page as built, and a new puzzle has no other shapes."""
-    page_without_javascript.goto(f"{site_url}{PATH['en']}")
-    built = page_without_javascript.locator("[data-crossword]").evaluate(SHAPE)
-    root = open_crossword(page, site_url, "en")
-    assert root.evaluate(SHAPE) == built
+def test_the_script_draws_the_markup_of_the_template(page: Page, site_url: str) -> None:
+    """The grids and lists the script draws are the template's markup: the page's puzzle drawn
+    by the script is the HTML the build wrote, up to what the player adds for interaction, and
+    every square, row and item of a new puzzle (laid out by Python in the browser) has the
+    structure of one the build wrote."""
+    for lang in ("et", "en"):
+        source = page.request.get(f"{site_url}{PATH[lang]}").text()
+        built = page.evaluate(SHAPE, [source, True])
+        root = open_crossword(page, site_url, lang)
+        assert root.evaluate("(root) => root.dataset.puzzleId") == puzzle(root)["id"]
+        assert page.evaluate(SHAPE, [None, True]) == built
+        # The grid's name is the page's too (the script only names a new puzzle's new size).
+        static = page.evaluate(
+            """(html) => new DOMParser().parseFromString(html, "text/html")
+                .querySelector("table[data-grid]").getAttribute("aria-label")""",
+            source,
+        )
+        expect(root.locator("table[data-grid]")).to_have_attribute("aria-label", static)
 
+    built = page.evaluate(SHAPE, [source, False])
     original = puzzle(root)["id"]
     root.locator('[data-action="new"]').click()
     expect(root).not_to_have_attribute("data-puzzle-id", original, timeout=ENGINE_TIMEOUT)
-    drawn = root.evaluate(SHAPE)
+    expect(root).to_have_attribute("data-state", "ready")
+    drawn = page.evaluate(SHAPE, [None, False])
+
+    def table(shape: Any) -> list[Any]:
+        """The table without its rows, and its rows without their squares."""
+        tag, attributes, [(body_tag, body_attributes, rows)] = shape
+        return [tag, attributes, body_tag, body_attributes, {json.dumps(r[:2]) for r in rows}]
 
     def squares(shape: Any) -> set[str]:
-        return {json.dumps(td) for tr in shape[3] for td in tr[3]}
+        return {json.dumps(td) for tr in shape[2][0][2] for td in tr[2]}
 
-    def items(lists: Any) -> set[str]:
-        return {json.dumps(li) for ol in lists for li in ol[3]}
+    def items(lists: list[Any]) -> list[set[str]]:
+        return [{json.dumps(li) for li in ol[2]} for ol in lists]
 
-    assert squares(drawn["grid"]) <= squares(built["grid"])
-    assert squares(drawn["key"]) <= squares(built["key"])
-    assert items(drawn["lists"]) <= items(built["lists"])
-    assert len(squares(drawn["grid"])) == 3  # a block, a square with and without a number
+    for new, old in zip(drawn["tables"], built["tables"], strict=True):
+        assert table(new) == table(old)
+        assert squares(new) == squares(old)  # a block, a square with a number and without
+    assert items(drawn["lists"]) == items(built["lists"])
+    assert len(squares(drawn["tables"][0])) == 3
+    numbers = root.locator("table[data-grid] .mr-cell__number")
+    expect(numbers.first).to_have_text("1")
+    expect(root.locator("[data-clues] li[data-clue] .mr-clue__text").first).not_to_be_empty()

@@ -187,24 +187,33 @@ def test_rendered_widget_has_the_grid_clues_and_key_in_html() -> None:
     key = "".join(span.get_text() for span in soup.select("[data-key] .mr-cell__letter"))
     assert key == "".join(data["solution"]).replace(".", "")
     assert soup.select_one("[data-toolbar]").has_attr("hidden")
+    size = f"{data['width']} × {data['height']}"
+    assert soup.select_one("table[data-grid]")["aria-label"] == f"Ristsõna ruudustik, {size}"
     strings = json.loads(soup.select_one("[data-strings]").get_text())
     assert strings["crossword.new"] == "Uus ristsõna"
 
 
 def test_the_templates_for_the_script_are_the_markup_of_the_page() -> None:
-    """Each <template> holds one square, clue or answer as the page's own are written, empty."""
+    """The widget holds a <template> of a row, a square, a block, a clue and an answer, each as
+    the page's own are written (the same macros), empty, and left out of the search index."""
     soup = BeautifulSoup(CrosswordView("glossary", "et", "et", SMALL).render(), "html.parser")
 
-    def shape(node: Any) -> tuple[Any, ...]:
-        children = tuple(shape(child) for child in node.find_all(recursive=False))
-        data = tuple(sorted(name for name in node.attrs if name.startswith("data-")))
-        return (node.name, tuple(node.get("class", ())), data, children)
+    def shape(node: Any, children: bool = True) -> tuple[Any, ...]:
+        inside = tuple(shape(child) for child in node.find_all(recursive=False))
+        names = tuple(sorted(name for name in node.attrs if name != "class"))
+        return (node.name, tuple(node.get("class", ())), names, inside if children else ())
+
+    templates = soup.select("[data-crossword] > template")
+    names = ["row", "square", "key-square", "block", "clue", "answer"]
+    assert [t.get("data-template") for t in templates] == names
+    for template in templates:
+        assert sorted(template.attrs) == ["data-search-exclude", "data-template"]
+        assert template.get_text(strip=True) == ""
 
     def prototype(name: str, tag: str) -> Any:
-        found = soup.select_one(f'template[data-template="{name}"]')
-        assert found is not None and found.get_text(strip=True) == ""
-        return found.find(tag)
+        return soup.select_one(f'template[data-template="{name}"]').find(tag)
 
+    assert shape(prototype("row", "tr")) == shape(soup.select_one("[data-grid] tr"), False)
     numbered = soup.select_one("[data-grid] td.mr-cell:has(.mr-cell__number)")
     assert shape(prototype("square", "td")) == shape(numbered)
     key_square = soup.select_one("[data-key] td.mr-cell:has(.mr-cell__number)")

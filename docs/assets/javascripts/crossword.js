@@ -1,8 +1,11 @@
 // Crossword player: plays the puzzle the build embedded in the page ([data-puzzle] JSON), keeps
 // progress in this browser, and asks the Python generator (Pyodide in the page's worker, loaded
 // only then) for a new layout of the same entries. No layout logic here: Python lays out.
-// Markup contract: hooks/motteruum/templates/crossword.html.j2, whose <template> elements hold the
-// markup of a square, a clue and an answer that this script copies for a new puzzle.
+// Markup contract: hooks/motteruum/templates/crossword.html.j2 is the one definition of the
+// markup. This script builds none of it: it draws a puzzle (the page's own and a new one) into
+// the page's tables and lists from copies of the template's <template> elements (a row, a square,
+// a block, a clue, an answer), filling in numbers, letters, texts and positions, and adds only
+// what the player needs (roles, labels, states, the input over the cursor's square).
 import { engine, fill } from "./engine.js";
 import { isRecord, openStore, showStorageNotice } from "./storage.js";
 
@@ -91,7 +94,6 @@ function setUp(root) {
   input.dataset.input = "";
 
   let puzzle = null; // model() of the puzzle on screen
-  let grid = null; // its table
   let letters = [];
   let revealed = new Set();
   let wrong = new Set();
@@ -118,16 +120,22 @@ function setUp(root) {
 
   // -- drawing -------------------------------------------------------------------------------
 
-  // The markup of squares, clues and answers is the template's (crossword.html.j2): copies of
-  // its <template> elements, filled in.
+  // The markup is the template's (crossword.html.j2): the page's own tables and lists, whose
+  // rows and items are drawn again from copies of its <template> elements, filled in.
+  const grid = board.querySelector("table[data-grid]");
+  const keyGrid = keyBody.querySelector("table");
   const copy = (name, selector) => root.querySelector(`template[data-template="${name}"]`).content.querySelector(selector);
   const prototypes = {
+    row: copy("row", "tr"),
     square: copy("square", "td"),
     keySquare: copy("key-square", "td"),
     block: copy("block", "td"),
     clue: copy("clue", "li"),
     answer: copy("answer", "li"),
   };
+  grid.setAttribute("role", "grid");
+  grid.setAttribute("aria-describedby", help.id);
+  board.replaceChildren(grid, input);
 
   function numbered(node, number) {
     const label = node.querySelector(".mr-clue__number, .mr-cell__number");
@@ -136,11 +144,10 @@ function setUp(root) {
     return node;
   }
 
-  function drawGrid(key) {
-    const table = element("table", `mr-crossword__grid${key ? " mr-crossword__grid--key" : ""}`);
-    const body = table.createTBody();
+  function drawGrid(table, key) {
+    const rows = [];
     for (let r = 0; r < puzzle.height; r++) {
-      const row = body.insertRow();
+      const row = prototypes.row.cloneNode(true);
       for (let c = 0; c < puzzle.width; c++) {
         const cell = puzzle.cells[r * puzzle.width + c];
         if (!cell) {
@@ -152,8 +159,9 @@ function setUp(root) {
         else Object.assign(td.dataset, { row: String(r), col: String(c) });
         row.append(td);
       }
+      rows.push(row);
     }
-    return table;
+    table.tBodies[0].replaceChildren(...rows);
   }
 
   function drawClues(words, withAnswers) {
@@ -173,19 +181,14 @@ function setUp(root) {
   function draw() {
     root.style.setProperty("--mr-cols", puzzle.width);
     root.style.setProperty("--mr-rows", puzzle.height);
-    grid = drawGrid(false);
-    grid.dataset.grid = "";
-    grid.setAttribute("role", "grid");
+    drawGrid(grid, false);
+    drawGrid(keyGrid, true);
     grid.setAttribute("aria-label", t("grid_label", { width: puzzle.width, height: puzzle.height }));
-    grid.setAttribute("aria-describedby", help.id);
-    board.replaceChildren(grid, input);
     for (const way of ["across", "down"]) {
       const words = puzzle.words.filter((w) => w.direction === way);
       clueLists.querySelector(`[data-list="${way}"] ol`).replaceChildren(...drawClues(words, false));
       keyBody.querySelectorAll("ol")[way === "across" ? 0 : 1].replaceChildren(...drawClues(words, true));
     }
-    keyBody.querySelector("table").replaceWith(drawGrid(true));
-    keyBody.querySelector("table").setAttribute("aria-label", t("key"));
     button("original").hidden = puzzle.data.id === base.id;
   }
 
