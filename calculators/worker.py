@@ -73,11 +73,14 @@ def call(call_name: str, name: str, form: Mapping[str, Any]) -> Mapping[str, Any
 def handle(call_name: str, name: str, form_json: str, file: object = None) -> str:
     """:func:`call` with the form as JSON text, and the answer as JSON text.
 
-    ``file`` is a chosen file's bytes, given apart from the JSON: ``bytes``, or the
-    JavaScript ``Uint8Array`` as Pyodide passes it (anything with ``to_bytes()``); it reaches
-    the entry point as ``form["file"]``.
+    ``file`` is a chosen file's bytes, given apart from the JSON: the JavaScript
+    ``Uint8Array`` as Pyodide passes it (anything with ``to_bytes()``), or ``bytes``,
+    ``bytearray`` or ``memoryview``; it reaches the entry point as ``form["file"]``, ``bytes``.
     """
     form = json.loads(form_json)
     if file is not None:
-        form["file"] = file if isinstance(file, bytes | bytearray) else file.to_bytes()  # type: ignore[attr-defined]
+        if isinstance(file, bytes | bytearray | memoryview):
+            form["file"] = bytes(file)
+        else:
+            form["file"] = file.to_bytes()  # type: ignore[attr-defined]
     return json.dumps(call(call_name, name, form))

@@ -5,7 +5,9 @@ package is packed into a pure-Python wheel whose file name carries its content h
 registered in a site-local ``pyodide-lock.json``; ``loadPyodide({packages: ["calculators"]})``
 loads it by name from there and checks its sha256. The page's worker
 (``docs/assets/javascripts/calculator-worker.js``) reads the same entry, downloads the wheel with
-that sha256 as its integrity and imports from the zip. Nothing is fetched from a CDN.
+that sha256 as its integrity, imports from the zip and calls Python through one function,
+``calculators.worker.handle`` (the table of the calls the pages make). Every module under
+``calculators/`` goes into the wheel, that one included. Nothing is fetched from a CDN.
 
 The wheel also carries the crossword generator (``motteruum/__init__.py`` and
 ``motteruum/crossword/``, standard library only), so the crossword page lays out a new puzzle

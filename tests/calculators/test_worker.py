@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -106,7 +108,7 @@ class _Uint8Array:
         return self.data
 
 
-@pytest.mark.parametrize("wrap", [bytes, _Uint8Array])
+@pytest.mark.parametrize("wrap", [bytes, bytearray, memoryview, _Uint8Array])
 def test_a_chosen_file_reaches_the_entry_point_as_bytes(wrap: Any) -> None:
     text = "Kuupäev;Hinne\n2026-01-05;9\n2026-01-06;3\n".encode("cp1257")
     answer = json.loads(handle("survey", "read", "{}", wrap(text)))
@@ -144,3 +146,35 @@ def test_the_cases_are_answers_and_errors() -> None:
     ]  # fmt: skip
     assert answers[-1]["puzzle"]["width"] > 0
     assert answers[6]["result"]["csv"].splitlines()[1].startswith("'=Mari")
+
+
+#: Run in a fresh interpreter: which of the large modules each call has imported so far.
+LAZY_IMPORTS = """
+import json, sys
+from calculators.worker import handle
+
+def loaded():
+    return [name for name in ("calculators.survey", "motteruum.crossword") if name in sys.modules]
+
+seen = {"start": loaded()}
+for call, name in [("compute", "nps"), ("assessment", "score"), ("plan_export", "abc"),
+                   ("survey", "plan"), ("crossword_new", "et")]:
+    handle(call, name, "{}")
+    seen[call] = loaded()
+print(json.dumps(seen))
+"""
+
+
+def test_the_survey_and_crossword_modules_load_on_their_first_call() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", LAZY_IMPORTS], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    seen = json.loads(result.stdout)
+    assert seen == {
+        "start": [],
+        "compute": [],
+        "assessment": [],
+        "plan_export": [],
+        "survey": ["calculators.survey"],
+        "crossword_new": ["calculators.survey", "motteruum.crossword"],
+    }
