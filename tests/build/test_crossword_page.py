@@ -82,8 +82,12 @@ def test_the_runtime_wheel_carries_the_generator(built_site: Path) -> None:
     runtime = built_site / "assets" / "pyodide"
     lock = json.loads((runtime / "pyodide-lock.json").read_text())
     (package,) = lock["packages"].values()
-    names = zipfile.ZipFile(io.BytesIO((runtime / package["file_name"]).read_bytes())).namelist()
+    wheel = zipfile.ZipFile(io.BytesIO((runtime / package["file_name"]).read_bytes()))
+    names = wheel.namelist()
     assert "motteruum/crossword/browser.py" in names and "motteruum/__init__.py" in names
     assert "motteruum" in package["imports"]
+    # the page's worker calls the one entry of the wheel, which names the generator
     worker = (built_site / "assets" / "javascripts" / "calculator-worker.js").read_text()
-    assert '"crossword_new": ("motteruum.crossword.browser", "new_puzzle")' in worker
+    assert 'pyimport("calculators.worker").handle' in worker
+    entry = wheel.read("calculators/worker.py").decode("utf-8")
+    assert '"crossword_new": ("motteruum.crossword.browser", "new_puzzle")' in entry
