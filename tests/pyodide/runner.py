@@ -18,17 +18,22 @@ def run_in_pyodide(folder: Path, script: str, *files: Path) -> dict[str, Any]:
     """Run ``script`` (its last expression is JSON text) with the runtime published into
     ``folder``; each of ``files`` reaches it in ``files`` as a JavaScript Uint8Array. Returns
     the script's JSON, parsed."""
-    publish(folder, NPM_PYODIDE, ROOT / "calculators")
     source = folder / "script.py"
     source.write_text(script, encoding="utf-8")
+    return run_node(folder, "run_python.mjs", str(source), *map(str, files))
+
+
+def run_node(folder: Path, runner: str, *arguments: str) -> dict[str, Any]:
+    """Publish the runtime into ``folder`` and run ``runner`` (a script of this folder, given
+    Pyodide's npm folder and the site's lock file first); returns its last line's JSON, parsed."""
+    publish(folder, NPM_PYODIDE, ROOT / "calculators")
     result = subprocess.run(
         [
             "node",
-            str(Path(__file__).with_name("run_python.mjs")),
+            str(Path(__file__).with_name(runner)),
             str(NPM_PYODIDE),
             str(folder / ASSET_DIR / "pyodide-lock.json"),
-            str(source),
-            *map(str, files),
+            *arguments,
         ],
         capture_output=True,
         text=True,

@@ -2,41 +2,23 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from motteruum.runtime import ASSET_DIR, publish
+from motteruum.runtime import ASSET_DIR
 from tests.calculators import assessment_checks, vector_checks
 from tests.conftest import ROOT
+from tests.pyodide.runner import run_node
 
-NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 CHECKS = ROOT / "tests" / "calculators"
 
 
 def test_vectors_pass_inside_pyodide(tmp_path: Path) -> None:
-    wheel = publish(tmp_path, NPM_PYODIDE, ROOT / "calculators")
-    lock = tmp_path / ASSET_DIR / "pyodide-lock.json"
     suites = ["vector_checks:vectors.json", "assessment_checks:assessment_vectors.json"]
-    result = subprocess.run(
-        [
-            "node",
-            str(Path(__file__).with_name("run_vectors.mjs")),
-            str(NPM_PYODIDE),
-            str(lock),
-            str(CHECKS),
-            *suites,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_node(tmp_path, "run_vectors.mjs", str(CHECKS), *suites)
     assert report["python"].startswith("3.14")
     assert report["package"].startswith("/lib/python3.14/site-packages/calculators/")
-    assert wheel.file_name.startswith("calculators-1.0.0+")
+    (wheel,) = (tmp_path / ASSET_DIR).glob("calculators-*.whl")
+    assert wheel.name.startswith("calculators-1.0.0+")
 
     calculators = load(vector_checks)
     expected = len(calculators["api"]) + len(calculators["api_errors"])
