@@ -21,6 +21,7 @@ from .glossary import Glossary
 from .history import page_date
 from .mention_links import MentionLinks
 from .problems import ThemeChanged
+from .render import Language
 from .seo import without_head_alternates
 from .site import (
     NOT_FOUND,
@@ -70,6 +71,8 @@ class BuildState:
     search: SearchFields
     #: When each source file last changed (git).
     changes: dict[str, str]
+    #: The site's languages and their URL prefixes, the default first.
+    languages: list[Language]
     #: The 404 page of each language, as the theme rendered it in that language's pass.
     not_found: dict[str, str] = field(default_factory=dict)
     #: The Markdown extension that links term mentions, for the language being built.
@@ -98,11 +101,13 @@ class SitePlugin:
             check_pages(config)
             changes = source_changes(config)
             glossary = generate(config, source_links(config, changes))
+            languages = site_languages(config)
             self.state = BuildState(
                 glossary=glossary,
                 staging=stage_output(config),
-                search=SearchFields(glossary, site_languages(config)),
+                search=SearchFields(glossary, languages),
                 changes=changes,
+                languages=languages,
             )
         state = self._state()
         state.mentions = install_mention_links(config, state.glossary)
@@ -116,23 +121,32 @@ class SitePlugin:
             state.mentions.page = mention_page(page.file.src_uri, page.meta)
         lang = page_language(page, config)
         return embed_widgets(
-            markdown, page.file.src_uri, lang, config, state.glossary, page.url, state.widgets
+            markdown,
+            page.file.src_uri,
+            lang,
+            state.languages,
+            state.glossary,
+            page.url,
+            state.widgets,
         )
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        html = restore_widgets(html, page.file.src_uri, self._state().widgets)
-        html = sanitize_page(html, page.file.src_uri)
-        return self._state().content_end.add(html)
+        state = self._state()
+        html = restore_widgets(html, page.file.src_uri, state.widgets)
+        return state.content_end.add(sanitize_page(html, page.file.src_uri))
 
     def on_page_context(self, page: Page, config: MkDocsConfig) -> None:
         self._state().search.annotate(page, config)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        state = self._state()
         lang = page_language(page, config)
         output = start_engine_in_head(output, page.url, config)
         try:
-            following = after_content(page.content or "", page.url, lang, config)
-            output = self._state().content_end.replace(output, following)
+            address = (config.site_url or "/") + page.url
+            default = state.languages[0].code
+            following = after_content(page.content or "", address, lang, default)
+            output = state.content_end.replace(output, following)
             output = without_head_alternates(search_in_page_language(output, lang))
             return self._secured(output)  # the last edit: the hashes of the final scripts
         except ThemeChanged as error:

@@ -229,19 +229,18 @@ def embed_widgets(
     markdown: str,
     src_uri: str,
     lang: str,
-    config: MkDocsConfig,
+    languages: Sequence[Language],
     glossary: Glossary,
-    page_url: str = "",
-    held: HeldWidgets | None = None,
+    page_url: str,
+    held: HeldWidgets,
 ) -> str:
-    """Replace calculator and assessment markers of one page (at ``page_url``) by widgets,
-    or by placeholders of ``held`` that :func:`restore_widgets` replaces after Markdown."""
+    """Replace the widget markers of one page (at ``page_url``, in ``lang``, one of the site's
+    ``languages``) by placeholders of ``held`` that :func:`restore_widgets` replaces after
+    Markdown."""
     try:
-        languages = site_languages(config)
         prefix = next((language.prefix for language in languages if language.code == lang), "")
-        hold = held.hold if held is not None else str
         return replace_markers(
-            markdown, lang, languages[0].code, glossary, page_url, hold, prefix=prefix
+            markdown, lang, languages[0].code, glossary, page_url, held.hold, prefix=prefix
         )
     except UnknownWidget as error:
         raise PluginError(f"docs/{src_uri}: {error}") from None
@@ -300,12 +299,12 @@ def write_downloads(config: MkDocsConfig, glossary: Glossary) -> None:
     )
 
 
-def after_content(content: str, page_url: str, lang: str, config: MkDocsConfig) -> str:
-    """What follows a page's content: the preview card's markup on a page that links to terms,
-    the copy-link button and the QR code of the page's public address."""
-    default = site_languages(config)[0].code
+def after_content(content: str, address: str, lang: str, default: str) -> str:
+    """What follows a page's content (in ``lang``; ``default``: the site's default language):
+    the preview card's markup on a page that links to terms, the copy-link button and the QR code
+    of the page's public ``address``."""
     card = preview_card(lang, default) if "data-preview=" in content else ""
-    return card + share_block((config.site_url or "/") + page_url, lang, default)
+    return card + share_block(address, lang, default)
 
 
 class ContentEnd:
