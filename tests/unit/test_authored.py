@@ -222,3 +222,16 @@ def test_an_extension_of_no_installed_package_is_never_read_from_the_cache(
     settings = MarkdownSettings.of(["attr_list", "local_ext"])
     assert render("*x*", settings) == "<p><em>x</em></p>"
     assert not (tmp_path / "motteruum" / "markdown").exists()
+
+
+def test_a_sanitised_page_is_kept_under_the_page_and_the_allow_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    page = '<p onclick="x()">Text <script>alert(1)</script></p>'
+    first = sanitize(page)
+    assert first == sanitize(page) and "onclick" not in first and "<script" not in first
+    kept = list((tmp_path / "motteruum" / "sanitized").rglob("*.txt"))
+    assert [path.read_text(encoding="utf-8") for path in kept] == [first]
+    assert sanitize(page, page=False) == first  # the author list: another entry, same result here
+    assert len(list((tmp_path / "motteruum" / "sanitized").rglob("*.txt"))) == 2
