@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .csp import headers_file, page_hashes, policy, secured
-from .exports import downloads
+from .exports import SiteUrls, downloads
 from .glossary import Glossary
 from .render import Language, Renderer
 from .runtime import publish
@@ -58,7 +58,7 @@ def write_downloads(
 ) -> None:
     """The glossary as JSON, CSV, TBX and SKOS under ``downloads/``, citing the pages of
     ``languages`` at their prefixes under ``site_url``."""
-    urls = Renderer(glossary, languages, site_url).urls
+    urls = SiteUrls.of(site_url, ((language.code, language.prefix) for language in languages))
     for path, text in downloads(glossary, urls).items():
         write_text(site, path, text)
 

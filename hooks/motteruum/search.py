@@ -183,24 +183,21 @@ def localise_worker(html: str, lang: str) -> str:
     match = _CONFIG.search(html)
     if match is None:
         raise ThemeChanged("the theme no longer writes its settings as <script id=__config>")
-    replaced = _localised_config(match[0], lang)
-    return html[: match.start()] + replaced + html[match.end() :]
+    replaced = _localised_settings(match["json"], lang)
+    return html[: match.start("json")] + replaced + html[match.end("json") :]
 
 
 @lru_cache(maxsize=64)
-def _localised_config(script: str, lang: str) -> str:
-    """The theme's settings ``script`` with the search worker of ``lang`` (the settings differ
-    only by the pages' depth, so a build makes a few and reuses them)."""
-    match = _CONFIG.fullmatch(script)
-    if match is None:
-        raise ThemeChanged("the theme no longer writes its settings as <script id=__config>")
-    config = json.loads(match["json"])
+def _localised_settings(settings: str, lang: str) -> str:
+    """The theme's settings (JSON text) with the search worker of ``lang`` (they differ only by
+    the pages' depth, so a build makes a few and reuses them)."""
+    config = json.loads(settings)
     material = config.get("search")
     if not isinstance(material, str):
         raise ThemeChanged("the theme's settings no longer name the search worker ('search')")
     folder, name = posixpath.split(material.split("?", 1)[0])
     if name == WORKER:
-        return script
+        return settings
     query = urlencode({"lang": lang, "worker": name})
     config["search"] = posixpath.join(folder, f"{WORKER}?{query}")
-    return match[1] + str(script_json(config)) + match[3]
+    return str(script_json(config))
