@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlsplit
 
 __all__ = ["SiteUrls", "normalise_base_url"]
@@ -65,9 +66,13 @@ class SiteUrls:
         """The default language: the one whose pages are the concepts' URIs."""
         return self.prefixes[0][0]
 
+    @cached_property
+    def _prefix(self) -> dict[str, str]:
+        return dict(self.prefixes)
+
     def page(self, lang: str, path: str) -> str:
         """The address of ``path`` (e.g. ``terms/nps/``) in ``lang``."""
-        prefix = dict(self.prefixes).get(lang)
+        prefix = self._prefix.get(lang)
         if prefix is None:
             raise KeyError(f"the site has no language {lang!r}")
         return f"{self.base_url}{prefix}{path}"
